@@ -1,0 +1,33 @@
+# Everything installs into .venv; `make test` and `make demo` work on a fresh clone.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTHON ?= python3
+
+.PHONY: install demo test bench lint fixtures clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/ita convert fixtures/txt --out out/demo
+
+test: install
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python tests/bench.py
+
+lint: install
+	$(BIN)/ruff check .
+
+fixtures: install
+	$(BIN)/python fixtures/make_fixtures.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,1 @@
+"""Pure functions on strings and values: digits, codes, dates, organisations, units."""

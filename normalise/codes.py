@@ -1,0 +1,53 @@
+"""OIT item codes (O1 … O99) and ITA indicator references (9, 9.4)."""
+
+import re
+
+from normalise.text import clean_text
+
+# Ways the letter O of an item code is typed. In tables the digit zero also stands for it
+# (Thai ๐ becomes 0 once digits are converted).
+O_LETTERS = ("O", "o", "\uff2f", "\uff4f")  # Latin, fullwidth Ｏ ｏ
+ZERO_FOR_O = "0"
+# The word "ข้อ" (clause) before a zero-typed code marks it as an item in running text.
+ITEM_WORD = "ข้อ"
+INDICATOR_WORDS = ("ตัวชี้วัดที่", "ตัวชี้วัดย่อยที่")
+ITEM_RANGE = range(1, 100)
+INDICATOR_RANGE = range(1, 11)
+
+_LETTER = "[" + "".join(O_LETTERS) + "]"
+_ITEM_CODE = re.compile(rf"(?:{_LETTER}|{ZERO_FOR_O}) ?(?P<n>\d{{1,2}})\.?")
+_ITEM_MENTION = re.compile(
+    rf"(?<![A-Za-z0-9]){_LETTER} ?(?P<n>\d{{1,2}})(?![A-Za-z0-9]|\.\d)"
+    rf"|{ITEM_WORD} ?{ZERO_FOR_O}(?P<z>\d{{1,2}})(?!\d|\.\d)"
+)
+_INDICATOR = re.compile(
+    "(?:" + "|".join(INDICATOR_WORDS) + r") *(?P<main>\d{1,2})(?:\.(?P<sub>\d{1,2}))?(?!\d)"
+)
+
+
+def _item(number: str) -> str | None:
+    return f"O{int(number)}" if int(number) in ITEM_RANGE else None
+
+
+def parse_item_code(text: str) -> str | None:
+    """The normalised code ("O13") when the whole text is an item code, else None."""
+    match = _ITEM_CODE.fullmatch(clean_text(text))
+    return _item(match["n"]) if match else None
+
+
+def find_item_codes(text: str) -> list[str]:
+    """Item codes mentioned in running text, in order of first mention."""
+    codes = (_item(m["n"] or m["z"]) for m in _ITEM_MENTION.finditer(clean_text(text)))
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def _indicator(main: str, sub: str | None) -> str | None:
+    if int(main) not in INDICATOR_RANGE or (sub is not None and int(sub) == 0):
+        return None
+    return str(int(main)) if sub is None else f"{int(main)}.{int(sub)}"
+
+
+def find_indicator_refs(text: str) -> list[str]:
+    """Indicator ("9") and sub-indicator ("9.4") numbers after ตัวชี้วัด(ย่อย)ที่, in order."""
+    refs = (_indicator(m["main"], m["sub"]) for m in _INDICATOR.finditer(clean_text(text)))
+    return list(dict.fromkeys(ref for ref in refs if ref))

@@ -1,0 +1,40 @@
+"""Whitespace and digit clean-up of extracted text."""
+
+import re
+
+from normalise.digits import to_arabic_digits
+
+ZERO_WIDTH = (
+    "\u200b",  # ZERO WIDTH SPACE
+    "\u200c",  # ZERO WIDTH NON-JOINER
+    "\u200d",  # ZERO WIDTH JOINER
+    "\u2060",  # WORD JOINER
+    "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (byte-order mark)
+)
+
+_DROP_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+_WHITESPACE = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    """Remove zero-width characters, turn every whitespace run into one space, and strip."""
+    return _WHITESPACE.sub(" ", text.translate(_DROP_ZERO_WIDTH)).strip()
+
+
+def clean_text(text: str) -> str:
+    """Arabic digits and collapsed whitespace."""
+    return collapse_ws(to_arabic_digits(text))
+
+
+def clean_lines(text: str) -> list[str]:
+    """clean_text of each line, dropping lines that end up empty."""
+    return [line for line in map(clean_text, text.splitlines()) if line]
+
+
+_THAI = "\u0e00-\u0e7f"
+_WRAP_BETWEEN_THAI = re.compile(rf"(?<=[{_THAI}])[ \t]*\n[ \t]*(?=[{_THAI}])")
+
+
+def join_wrapped(text: str) -> str:
+    """Join a label that wraps over lines: nothing between two Thai letters, else a space."""
+    return clean_text(_WRAP_BETWEEN_THAI.sub("", text))

@@ -1,0 +1,58 @@
+"""Responsible units (สำนักปลัด, กองคลัง …) in a responsibility cell."""
+
+import re
+
+from normalise.text import clean_text
+
+# Words a unit, office holder or group responsible for a measure starts with.
+UNIT_PREFIXES = (
+    "สำนัก", "กอง", "ฝ่าย", "งาน", "ส่วน", "ทุก", "เจ้าหน้าที่", "คณะ", "หน่วย", "ปลัด",
+    "รองปลัด", "นายก", "ผู้บริหาร", "ผู้อำนวยการ", "หัวหน้า", "ศูนย์", "พนักงาน", "บุคลากร",
+    "โรงเรียน",
+)  # fmt: skip
+
+# List numbering or a bullet at the start of an item: "1." "2)" "(3)" "-" "•".
+_NUMBERING = r"(?:[-–•*]|\(?\d{1,2}[.)])(?!\d)\s*"
+_LEADING_NUMBERING = re.compile(f"^(?:{_NUMBERING})+")
+_NUMBERING_STARTS = re.compile(f"(?:^|(?<=\\s)){_NUMBERING}")
+# Separators that split only when every part is a unit name, in the order they are tried.
+_UNIT_SEPARATORS = (re.compile(r"\s*และ\s*"), re.compile(r"\s*/\s*"), re.compile(r"\s+"))
+_TRAILING_PUNCTUATION = ",.;: "
+
+
+def _strip_numbering(text: str) -> str:
+    return _LEADING_NUMBERING.sub("", text)
+
+
+def looks_like_unit(text: str) -> bool:
+    """Whether the text, without list numbering, starts with a unit prefix (สำนัก, กอง …)."""
+    return _strip_numbering(clean_text(text)).startswith(UNIT_PREFIXES)
+
+
+def _is_unit_name(text: str) -> bool:
+    """A unit prefix followed by more (กองคลัง, ทุกสำนัก), not a bare prefix (กอง)."""
+    unit = _strip_numbering(clean_text(text))
+    return unit.startswith(UNIT_PREFIXES) and unit not in UNIT_PREFIXES
+
+
+def _split_between_units(parts: list[str], separator: re.Pattern[str]) -> list[str]:
+    """Split each part on separator where every piece it gives is a unit name."""
+    result = []
+    for part in parts:
+        pieces = separator.split(part)
+        result.extend(pieces if all(map(_is_unit_name, pieces)) else [part])
+    return result
+
+
+def split_units(text: str) -> list[str]:
+    """The units in a responsibility cell, one per element, cleaned, in order, unique."""
+    parts = [
+        piece.strip()
+        for line in text.splitlines()
+        for numbered in _NUMBERING_STARTS.split(clean_text(line))
+        for piece in numbered.split(",")
+    ]
+    for separator in _UNIT_SEPARATORS:
+        parts = _split_between_units(parts, separator)
+    cleaned = (_strip_numbering(part).rstrip(_TRAILING_PUNCTUATION) for part in parts)
+    return list(dict.fromkeys(unit for unit in cleaned if unit))

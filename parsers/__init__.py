@@ -1,0 +1,30 @@
+"""Format backends: bytes on disk into one document model (`parsers.model`)."""
+
+from __future__ import annotations
+
+from parsers.detect import DOC, DOCX, PDF, TXT, detect_format
+from parsers.errors import ParseError
+from parsers.model import Document
+from parsers.text import parse_text
+
+__all__ = ["Document", "ParseError", "detect_format", "parse_bytes"]
+
+_NOT_YET = {
+    PDF: "PDF reports are not read by this version yet; convert the file to text or DOCX.",
+    DOCX: "DOCX reports are not read by this version yet; save the file as text.",
+    DOC: "Word 97-2003 (.doc) reports are not read by this version yet; save it as text.",
+}
+
+
+def parse_bytes(data: bytes, fmt: str | None = None) -> Document:
+    """Parse a file's bytes into a Document, detecting the format from content."""
+    fmt = fmt or detect_format(data)
+    if not data:
+        raise ParseError("The file is empty (0 bytes); nothing to read.")
+    if fmt == TXT:
+        return parse_text(data)
+    if fmt in _NOT_YET:
+        raise ParseError(_NOT_YET[fmt])
+    raise ParseError(
+        "The file is not a PDF, Word or text document (its content matches none of them)."
+    )

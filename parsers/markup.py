@@ -1,0 +1,28 @@
+"""Strip converter residue from inline text: HTML tags, `[bookmark: …]`, `**bold**`."""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+_BRACKET_NOTE = regex.compile(r"\[(?:bookmark|image):[^\]\n]*\]", regex.IGNORECASE)
+_LINE_BREAK_TAG = regex.compile(r"</?(?:p|br|li|ol|ul|div|tr)\b[^>]*>", regex.IGNORECASE)
+_OTHER_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
+_BOLD = regex.compile(r"\*\*")
+
+
+def is_bold(text: str) -> bool:
+    """Whether a paragraph was written as a `**bold**` title."""
+    return text.lstrip().startswith("**")
+
+
+def strip_markup(text: str) -> str:
+    """Remove residue, turning block-level tags into line breaks; keeps other whitespace."""
+    text = _BRACKET_NOTE.sub("", text)
+    text = _LINE_BREAK_TAG.sub("\n", text)
+    text = _OTHER_TAG.sub("", text)
+    text = _BOLD.sub("", text)
+    text = html.unescape(text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip())

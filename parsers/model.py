@@ -1,0 +1,85 @@
+"""The document model every parser produces: blocks in reading order.
+
+A parser turns bytes into a `Document`; it knows nothing about ITA. Check boxes
+are carried in text as Unicode glyphs (☑ checked, ☐ unchecked) whatever the
+source format, so extractors read one convention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CHECKED = "☑"
+UNCHECKED = "☐"
+
+
+@dataclass
+class Span:
+    """Where a block came from: source lines (text) or element indexes (DOCX), 1-based."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Cell:
+    text: str
+    """Cell text; paragraphs inside the cell are kept as lines."""
+    col_span: int = 1
+    merged_from_above: bool = False
+    """A vertically merged continuation cell: extractors inherit the value above."""
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    page_start: int | None = None
+    page_end: int | None = None
+    span: Span | None = None
+    after_break: bool = False
+    """First row after a page break or a repeated header inside a stitched table."""
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int | None = None
+    span: Span | None = None
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    span: Span | None = None
+
+    @property
+    def page(self) -> int | None:
+        return self.rows[0].page_start if self.rows else None
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    source_format: str
+    """`pdf`, `docx` or `txt`."""
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    """Problems the parser met but worked around (become findings)."""
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

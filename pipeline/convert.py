@@ -1,0 +1,100 @@
+"""Convert input files into the contract's rows; a broken file becomes a `failed` row."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from parsers import ParseError, detect_format, parse_bytes
+from parsers.detect import DOC, UNKNOWN
+from pipeline.extract import extract
+from pipeline.findings import ERROR, Finding
+from pipeline.schema import Row
+
+PARSER_VERSION = version("ita-pipeline")
+OUTPUT_TABLES = ("documents", "scores", "measures", "o_items", "findings")
+
+
+@dataclass
+class Converted:
+    """All rows one input file gives."""
+
+    tables: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in OUTPUT_TABLES})
+
+    @property
+    def document(self) -> Row:
+        return self.tables["documents"][0]
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    source_path: str
+    """The path as given; relative to the folder given, for files found in a folder."""
+
+
+def discover(inputs: list[Path]) -> Iterator[Input]:
+    """Files in the order given; folders walked recursively in name order, hidden files skipped."""
+    for given in inputs:
+        if given.is_dir():
+            for path in sorted(p for p in given.rglob("*") if p.is_file()):
+                rel = path.relative_to(given)
+                if not any(part.startswith(".") for part in rel.parts):
+                    yield Input(path, rel.as_posix())
+        else:
+            yield Input(given, str(given))
+
+
+def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
+    return {
+        "doc_id": doc_id, "source_path": source_path, "source_format": fmt, "page_count": None,
+        "status": "ok", "error": None, "org_id": None, "org_name": None, "org_type": None,
+        "district": None, "province": None, "fiscal_year": None, "assessment_year": None,
+        "parser_version": PARSER_VERSION,
+    }
+
+
+def _failed(out: Converted, message: str) -> Converted:
+    doc = out.document
+    doc.update(status="failed", error=message)
+    out.tables["findings"].append(Finding(ERROR, "UNREADABLE", message).row(doc["doc_id"]))
+    return out
+
+
+def convert_file(item: Input) -> Converted:
+    """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
+    out = Converted()
+    try:
+        data = item.path.read_bytes()
+    except OSError as exc:
+        out.tables["documents"].append(_document_row("", item.source_path, None))
+        return _failed(out, f"The file could not be opened: {exc.strerror or exc}.")
+    doc_id = hashlib.sha256(data).hexdigest()
+    fmt = detect_format(data)
+    out.tables["documents"].append(
+        _document_row(doc_id, item.source_path, None if fmt in (UNKNOWN, DOC) else fmt)
+    )
+    try:
+        document = parse_bytes(data, fmt)
+        result = extract(document, doc_id)
+    except ParseError as exc:
+        return _failed(out, str(exc))
+    except Exception as exc:  # a defect of ours must not stop the other files
+        return _failed(out, f"Internal error while reading this file ({type(exc).__name__}: "
+                            f"{exc}); please report it with the file.")
+    meta, org = result.metadata, result.metadata.org
+    out.document.update(
+        page_count=document.page_count,
+        org_id=org.org_id if org else None, org_name=org.full_name if org else None,
+        org_type=org.org_type if org else None, district=org.district if org else None,
+        province=org.province if org else None, fiscal_year=meta.fiscal_year,
+        assessment_year=meta.assessment_year,
+    )
+    out.tables["scores"] = result.scores
+    out.tables["measures"] = result.measures
+    out.tables["o_items"] = result.o_items
+    out.tables["findings"] = [f.row(doc_id) for f in result.findings]
+    return out

@@ -1,0 +1,113 @@
+"""One document model in, the contract's rows out: scores, measures, O-items, findings.
+
+Blocks are walked in reading order so that a statement takes its ITA year from
+what the report said before it, and an O-item its sub-indicator from the
+heading above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalise.digits import to_arabic_digits
+from normalise.text import clean_text
+from parsers.model import Document, Paragraph, Row, Table
+from pipeline import subjects
+from pipeline.findings import INFO, Finding
+from pipeline.headers import TableView, view
+from pipeline.headings import last_subindicator
+from pipeline.measures import extract_measures, is_measures_table
+from pipeline.metadata import Metadata, read_metadata
+from pipeline.oitems import extract_oitems, is_oitem_table
+from pipeline.prose import find_mentions
+from pipeline.schema import Row as OutRow
+from pipeline.scores import ScoreSheet, is_score_table, table_scores
+from pipeline.subjects import Subject
+from pipeline.years import ITA_YEAR, YearResolver, last_year
+
+
+@dataclass
+class Extraction:
+    metadata: Metadata
+    scores: list[OutRow] = field(default_factory=list)
+    measures: list[OutRow] = field(default_factory=list)
+    o_items: list[OutRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """State carried through the document in reading order."""
+
+    sheet: ScoreSheet
+    years: YearResolver
+    year: int | None
+    subindicator: str | None = None
+
+    def read_prose(self, text: str, page: int | None, fallback: Subject | None = None) -> None:
+        text = to_arabic_digits(text)
+        for mention in find_mentions(text, fallback):
+            written = mention.year_written
+            year = self.years.resolve(written, clean_text(mention.evidence)) if written else None
+            year = year or self.year
+            if mention.subject is None or year is None:
+                what = "what it scores" if mention.subject is None else "its ITA year"
+                self.sheet.findings.append(Finding(
+                    INFO, "SCORE_NOT_ATTRIBUTED",
+                    f"A score of {mention.score:g} was not recorded: the text does not say {what}.",
+                    page, clean_text(mention.evidence)))
+                continue
+            self.sheet.add_mention(mention, year, page)
+        if (stated := last_year(ITA_YEAR, text)) is not None:
+            self.year = self.years.resolve(stated, clean_text(text)[:200]) or self.year
+
+
+def _row_topic(tv: TableView, row: Row) -> Subject | None:
+    for role in ("topic", "indicator", "measure"):
+        if label := clean_text(tv.cell(row, role)):
+            return subjects.from_label(label)
+    return None
+
+
+def _read_table(walk: _Walk, table: Table, tv: TableView | None) -> None:
+    if tv is None:  # no header: each row reads as a line of text
+        for row in table.rows:
+            walk.read_prose(" ".join(c.text for c in row.cells), row.page_start)
+        return
+    score_columns = set()
+    if is_score_table(tv):
+        table_scores(tv, walk.sheet, walk.year)
+        score_columns = {i for i, r in tv.roles.items() if r.role in ("score", "score_year")}
+    for row in tv.rows:
+        topic = _row_topic(tv, row)
+        for i, cell in enumerate(row.cells):
+            if i not in score_columns:
+                walk.read_prose(cell.text, row.page_start, fallback=topic)
+
+
+def extract(document: Document, doc_id: str) -> Extraction:
+    meta = read_metadata(document)
+    org_id = meta.org.org_id if meta.org else None
+    findings = [Finding(INFO, "PARSER_NOTE", w) for w in document.warnings]
+    walk = _Walk(ScoreSheet(doc_id, org_id, findings), YearResolver(meta.fiscal_year, findings),
+                 year=None)
+    measure_tables: list[TableView] = []
+    o_items: list[OutRow] = []
+    item_year = meta.fiscal_year or meta.assessment_year
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            walk.read_prose(block.text, block.page)
+            walk.subindicator = last_subindicator(to_arabic_digits(block.text)) or walk.subindicator
+            continue
+        tv = view(block)
+        _read_table(walk, block, tv)
+        if tv is None:
+            continue
+        if is_measures_table(tv):
+            measure_tables.append(tv)
+        if is_oitem_table(tv) and item_year is not None:
+            rows, walk.subindicator = extract_oitems(tv, walk.subindicator, doc_id, org_id,
+                                                     item_year)
+            o_items.extend(rows)
+    measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings)
+    return Extraction(meta, walk.sheet.rows, measures, o_items, findings)

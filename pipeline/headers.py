@@ -1,0 +1,98 @@
+"""What a table's columns mean, read from their headers, never from their position.
+
+`ROLE_PATTERNS` is plain data: (role, pattern) pairs tried in order against a
+header with all whitespace removed (headers arrive broken by spaces:
+`ระยะเวลา ดำเนินการ`). The first pattern that matches gives the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalise.digits import to_arabic_digits
+from parsers.model import Row, Table
+
+ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("outcome", r"^ผลลัพธ์"),
+    ("result", r"^(?:สรุปผล|ผลการดำเนิน|ผลดำเนิน|ผลการปฏิบัติ|การติดตามผล|ติดตามผล|ความก้าวหน้า)"),
+    ("score", r"^(?:ผลการประเมิน|ผลคะแนน|คะแนน|ค่าคะแนน)"),
+    ("responsible", r"^(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่)?รับผิดชอบ|ผู้ที่เกี่ยวข้อง|ส่วนราชการ)"),
+    ("period", r"^(?:ระยะเวลา|ช่วงเวลา|กำหนดเวลา|ห้วงเวลา|เวลาดำเนินการ)"),
+    ("method", r"^(?:วิธีการ|วิธีดำเนินการ|วิธีปฏิบัติ|ขั้นตอน|แนวทางการดำเนินการ)"),
+    ("measure", r"^(?:มาตรการ|มาตราการ|แนวทาง|โครงการ|กิจกรรม|ประเด็นที่ต้อง)"),
+    ("suggestion", r"^(?:ข้อเสนอแนะ|หมายเหตุ)"),
+    ("seq", r"^(?:ลำดับ|ที่$)"),
+    ("tool", r"^(?:แบบ$|แบบวัด|แบบตรวจ|เครื่องมือ)"),
+    ("item_code", r"^(?:ข้อ$|ข้อที่$|รหัส)"),
+    ("item_title", r"^(?:ข้อมูล$|รายการ|ชื่อข้อมูล)"),
+    ("item_detail", r"^(?:องค์ประกอบ|รายละเอียด)"),
+    ("indicator", r"^(?:ตัวชี้วัด|ประเด็นการประเมิน|หัวข้อการประเมิน)"),
+    ("topic", r"^(?:หัวข้อ|ประเด็น)"),
+    ("grade", r"^ระดับ"),
+    ("respondents", r"^(?:จำนวนผู้ตอบ|ผู้ตอบ|จำนวนผู้)"),
+    ("status_not_done", r"^(?:ยังไม่|ไม่ได้ดำเนินการ|ไม่ดำเนินการ)"),
+    ("status_done", r"^(?:ดำเนินการแล้ว|ดำเนินการ$)"),
+    ("change", r"^(?:ผลต่าง|เพิ่มขึ้น|ลดลง|การเปลี่ยนแปลง|ความแตกต่าง)"),
+)
+_COMPILED = tuple((role, regex.compile(p)) for role, p in ROLE_PATTERNS)
+
+_YEAR_HEADER = regex.compile(
+    r"^(?:ผล)?(?:คะแนน)?(?:ITA)?(?:ประจำ)?(?:ปี)?(?:งบประมาณ)?(?:พ\.ศ\.?)?(2[45]\d\d)$"
+)
+"""A column headed by a year (`ปี 2566`, `พ.ศ.2566`, `คะแนน ITA 2566`): scores of that year."""
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    role: str
+    year: int | None = None
+
+
+def column_role(header: str) -> ColumnRole | None:
+    key = "".join(to_arabic_digits(header).split())
+    if m := _YEAR_HEADER.match(key):
+        return ColumnRole("score_year", int(m.group(1)))
+    for role, pattern in _COMPILED:
+        if pattern.search(key):
+            return ColumnRole(role)
+    return None
+
+
+@dataclass
+class TableView:
+    """A table seen through its header row: which column plays which role."""
+
+    table: Table
+    roles: dict[int, ColumnRole]
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.table.rows[1:]
+
+    def has(self, *roles: str) -> bool:
+        present = {r.role for r in self.roles.values()}
+        return all(r in present for r in roles)
+
+    def any_of(self, *roles: str) -> bool:
+        present = {r.role for r in self.roles.values()}
+        return any(r in present for r in roles)
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in sorted(self.roles.items()) if r.role == role]
+
+    def cell(self, row: Row, role: str) -> str:
+        """Text of the row's cells in the role's columns, joined by line breaks."""
+        parts = [row.cells[i].text for i in self.columns(role) if i < len(row.cells)]
+        return "\n".join(p for p in parts if p.strip())
+
+
+def view(table: Table) -> TableView | None:
+    """Read the first row as a header; None when fewer than two of its cells have a role."""
+    if len(table.rows) < 2:
+        return None
+    roles = {
+        i: r for i, c in enumerate(table.rows[0].cells) if (r := column_role(c.text)) is not None
+    }
+    return TableView(table, roles) if len(roles) >= 2 else None

@@ -1,0 +1,26 @@
+"""Section headings of ITA reports, including those a converter glued into a table cell."""
+
+from __future__ import annotations
+
+import regex
+
+SUBINDICATOR_HEADING = regex.compile(
+    r"^[ \t]*ตัวชี้วัด(?:ย่อย)?ที่\s*(\d{1,2}\.\d)", regex.MULTILINE
+)
+_SECTION_HEADING = regex.compile(
+    r"^[ \t]*(?:ตัวชี้วัดย่อยที่\s*\d|ประเด็นการประเมิน\s+(?:IIT|EIT|OIT)\b)", regex.MULTILINE
+)
+
+
+def split_glued_heading(text: str) -> tuple[str, str]:
+    """Split a cell into its own text and a section heading glued onto its end (or '')."""
+    for m in _SECTION_HEADING.finditer(text):
+        if text[:m.start()].strip():
+            return text[:m.start()].rstrip(), text[m.start():]
+    return text, ""
+
+
+def last_subindicator(text: str) -> str | None:
+    """The sub-indicator (`9.3`) of the last sub-indicator heading in text."""
+    found = [m.group(1) for m in SUBINDICATOR_HEADING.finditer(text)]
+    return found[-1] if found else None

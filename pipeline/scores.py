@@ -1,0 +1,106 @@
+"""Score rows: from score tables (by column meaning) and from prose, one row per score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalise.digits import parse_number
+from normalise.text import clean_text
+from parsers.model import Row
+from pipeline import subjects
+from pipeline.findings import WARNING, Finding
+from pipeline.framework import framework
+from pipeline.headers import TableView
+from pipeline.prose import GRADES, Mention
+from pipeline.schema import Row as OutRow
+from pipeline.subjects import Subject
+
+TABLE, TEXT = "table", "text"
+_GRADE_VALUES = {"AA", "A", "B", "C", "D", "E", "F", *GRADES}
+
+
+@dataclass
+class ScoreSheet:
+    """Collects a document's scores: one row per (year, scope, code/name), conflicts reported."""
+
+    doc_id: str
+    org_id: str | None
+    findings: list[Finding]
+    rows: list[OutRow] = field(default_factory=list)
+    _index: dict[tuple[int, str, str | None], OutRow] = field(default_factory=dict)
+
+    def add(self, subject: Subject, year: int, score: float, *, source: str, evidence: str,
+            page: int | None = None, grade: str | None = None,
+            respondents: int | None = None) -> None:
+        evidence = clean_text(evidence)
+        if not 0 <= score <= 100:
+            self.findings.append(Finding(
+                WARNING, "SCORE_OUT_OF_RANGE",
+                f"A score of {score:g} is outside 0-100; it was not recorded.", page, evidence))
+            return
+        key = (year, subject.scope, subject.key)
+        if (old := self._index.get(key)) is not None:
+            if old["score"] != score:
+                what = subject.key or subject.scope
+                self.findings.append(Finding(
+                    WARNING, "CONFLICTING_SCORE",
+                    f"The {subject.scope} score {what} for {year} is given as {old['score']:g} "
+                    f"and as {score:g}; the first is kept.", page, evidence))
+                return
+            old["grade"] = old["grade"] or grade
+            old["respondents"] = old["respondents"] or respondents
+            return
+        row = {
+            "doc_id": self.doc_id, "org_id": self.org_id, "assessment_year": year,
+            "scope": subject.scope, "tool": subject.tool, "code": subject.code,
+            "name": clean_text(subject.name) if subject.name else None, "score": score,
+            "grade": grade, "respondents": respondents, "source": source, "page": page,
+            "evidence": evidence,
+        }
+        self._index[key] = row
+        self.rows.append(row)
+
+    def add_mention(self, mention: Mention, year: int, page: int | None) -> None:
+        assert mention.subject is not None
+        self.add(mention.subject, year, mention.score, source=TEXT, evidence=mention.evidence,
+                 page=page, grade=mention.grade, respondents=mention.respondents)
+
+
+def is_score_table(tv: TableView) -> bool:
+    return tv.any_of("score", "score_year")
+
+
+def _label(tv: TableView, row: Row) -> str:
+    for role in ("indicator", "topic", "item_title", "measure"):
+        if text := tv.cell(row, role):
+            return text
+    unlabelled = [i for i in range(len(row.cells)) if i not in tv.roles]
+    return row.cells[unlabelled[0]].text if unlabelled else ""
+
+
+def _grade(text: str) -> str | None:
+    value = clean_text(text)
+    return GRADES.get(value, value) if value in _GRADE_VALUES else None
+
+
+def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
+    """Read every score cell of a score table; `year` applies to columns not headed by a year."""
+    tool_hint: str | None = None
+    for row in tv.rows:
+        if tool_cell := tv.cell(row, "tool"):
+            tool_hint = framework().find_tool(tool_cell) or tool_hint
+        subject = subjects.from_label(_label(tv, row), tool_hint=tool_hint)
+        if subject is None:
+            continue
+        evidence = " | ".join(c.text for c in row.cells if c.text.strip())
+        respondents = parse_number(tv.cell(row, "respondents"))
+        for col, role in tv.roles.items():
+            if role.role not in ("score", "score_year") or col >= len(row.cells):
+                continue
+            score = parse_number(row.cells[col].text)
+            col_year = role.year or year
+            if score is None or col_year is None:
+                continue
+            sheet.add(subject, col_year, score, source=TABLE, evidence=evidence,
+                      page=row.page_start, grade=_grade(tv.cell(row, "grade")),
+                      respondents=int(respondents) if respondents is not None else None)

@@ -1,0 +1,40 @@
+"""Done / not done, read from check boxes and the labels beside them; never guessed."""
+
+from __future__ import annotations
+
+import regex
+
+from normalise.text import clean_text
+
+DONE, NOT_DONE, UNKNOWN = "done", "not_done", "unknown"
+
+CHECKED_GLYPHS = "☑☒✓✔✅■▣⊠✗✘"
+UNCHECKED_GLYPHS = "☐□○◻❏▢"
+_GLYPH = f"[{CHECKED_GLYPHS}{UNCHECKED_GLYPHS}]"
+_NOT_DONE_LABEL = r"ยังไม่ได้ดำเนินการ|ยังไม่ดำเนินการ|ไม่ได้ดำเนินการ|อยู่ระหว่างดำเนินการ"
+_DONE_LABEL = r"ดำเนินการแล้ว|ดำเนินการเรียบร้อยแล้ว|ดำเนินการ"
+_MARKED_LABEL = regex.compile(rf"({_GLYPH}?)\s*(?:({_NOT_DONE_LABEL})|({_DONE_LABEL}))")
+_LABEL_LINE = regex.compile(
+    rf"^\s*(?:{_GLYPH}?\s*(?:{_NOT_DONE_LABEL}|{_DONE_LABEL})\s*)+$"
+)
+
+
+def read_status(text: str) -> tuple[str, str]:
+    """(status, the text without its status labels) of a progress cell."""
+    marks: list[tuple[str, str]] = []
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _LABEL_LINE.match(line):
+            for m in _MARKED_LABEL.finditer(line):
+                marks.append((m.group(1), NOT_DONE if m.group(2) else DONE))
+        else:
+            kept.append(line)
+    return _decide(marks), clean_text("\n".join(kept))
+
+
+def _decide(marks: list[tuple[str, str]]) -> str:
+    if any(glyph for glyph, _ in marks):
+        ticked = {kind for glyph, kind in marks if glyph and glyph in CHECKED_GLYPHS}
+    else:
+        ticked = {kind for _, kind in marks}  # a bare label with no alternative beside it
+    return ticked.pop() if len(ticked) == 1 else UNKNOWN

@@ -1,0 +1,83 @@
+"""What a score is the score of: overall, a tool, an indicator, an item or a question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from normalise.codes import parse_item_code
+from normalise.text import clean_text
+from pipeline.framework import framework
+
+OVERALL, TOOL, INDICATOR, SUBINDICATOR, ITEM, QUESTION = (
+    "overall", "tool", "indicator", "subindicator", "item", "question"
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    scope: str
+    code: str | None
+    tool: str | None
+    name: str | None
+
+    @property
+    def key(self) -> str | None:
+        """The code, or for questions the name: what makes a score unique in a document."""
+        return self.name if self.scope == QUESTION else self.code
+
+
+_NUMBERING = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]\s*|[-–•]\s*)")
+_INDICATOR_REF = regex.compile(r"ตัวชี้วัด(?:ย่อย)?ที่\s*(\d{1,2}(?:\.\d)?)")
+_OVERALL_LABEL = regex.compile(r"^(?:คะแนน)?(?:รวม|ภาพรวม|ITA|คะแนนITA|ค่าเฉลี่ยรวม|เฉลี่ยรวม)")
+
+
+def overall(name: str | None = None) -> Subject:
+    return Subject(OVERALL, "ITA", None, name)
+
+
+def tool(code: str, name: str | None = None) -> Subject:
+    return Subject(TOOL, code, code, name)
+
+
+def indicator(code: str, name: str | None = None) -> Subject:
+    fw = framework()
+    scope = SUBINDICATOR if "." in code else INDICATOR
+    if not name and (known := fw.indicator(code)):
+        name = known.names[0]
+    return Subject(scope, code, fw.tool_of(code), name)
+
+
+def item(code: str, name: str | None = None) -> Subject:
+    return Subject(ITEM, code, "OIT", name)
+
+
+def named(name: str) -> Subject:
+    """An indicator when the name is one, else a question scored on its own."""
+    name = clean_text(name)
+    bare = regex.sub(r"^ด้าน", "", name)
+    if known := framework().indicator_by_name(bare):
+        return indicator(known.code, name)
+    return Subject(QUESTION, None, None, name)
+
+
+def from_label(label: str, tool_hint: str | None = None) -> Subject | None:
+    """Read a table row's label: `IIT`, `ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่`, `O13`, `คะแนนรวม`."""
+    text = clean_text(label)
+    if not text:
+        return None
+    if code := parse_item_code(text.split(" ")[0]):
+        return item(code, text.split(" ", 1)[1] if " " in text else None)
+    if m := _INDICATOR_REF.search(text):
+        rest = clean_text(text[m.end():]) or None
+        return indicator(m.group(1), rest)
+    bare = _NUMBERING.sub("", text)
+    if tool_code := framework().find_tool(bare):
+        return tool(tool_code, bare)
+    if _OVERALL_LABEL.match("".join(bare.split())):
+        return overall(bare)
+    subject = named(bare)
+    if subject.scope == QUESTION and tool_hint and not subject.tool:
+        return Subject(QUESTION, None, tool_hint, subject.name)
+    return subject
