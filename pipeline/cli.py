@@ -105,7 +105,8 @@ def _summary(tables: dict[str, list[Row]]) -> str:
         f"{counts['failed']} failed)",
         "rows: " + ", ".join(f"{t} {len(tables[t])}" for t in OUTPUT_TABLES[1:]),
     ]
-    lines += [f"  failed: {d['source_path']}: {d['error']}" for d in docs if d["status"] == "failed"]
+    failed = [d for d in docs if d["status"] == "failed"]
+    lines += [f"  failed: {d['source_path']}: {d['error']}" for d in failed]
     return "\n".join(lines)
 
 
