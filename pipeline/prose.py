@@ -102,8 +102,9 @@ def _markers(text: str) -> list[_Marker]:
 
 
 def named_indicators(text: str) -> list[str]:
-    """Codes of indicators a text names as `ตัวชี้วัด<name>` (no number)."""
-    codes = (subjects.named(m.group(1)) for m in _NAMED_INDICATOR.finditer(text))
+    """Codes of indicators a text names without a number (`ในหัวข้อการใช้อำนาจ`)."""
+    names = [m.group(1) for p in (_TOPIC, _NAMED_INDICATOR) for m in p.finditer(text)]
+    codes = (subjects.named(name) for name in names)
     return [s.code for s in codes if s.scope != subjects.QUESTION and s.code]
 
 
