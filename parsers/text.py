@@ -29,11 +29,11 @@ BLANK, PAGE, SEPARATOR, PIPE, TSV, CELL, TEXT = (
 )
 
 _PAGE_LINE = regex.compile(r"^\s*[-–]\s*([0-9๐-๙]{1,3})\s*[-–]\s*$")
-_PAGE_PREFIX = regex.compile(r"^\s*[-–]\s*([0-9๐-๙]{1,3})\s*[-–](?=\s*\p{Thai})")
+_PAGE_PREFIX = regex.compile(
+    r"^\s*[-–]\s*([0-9๐-๙]{1,3})\s*[-–](?=\s*(?:\*\*|<[^>]+>)*\s*\p{Thai})"
+)
 _MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_START = regex.compile(r"^ *\t([^\t]*)$")
-_UNGLUE_MAX = 60
-"""Longest line taken back from a cell as the first cell of a row that lacks one."""
 
 
 @dataclass
@@ -186,8 +186,18 @@ def _best_width(groups: Sequence[Sequence[object]]) -> int | None:
     return max(candidates, key=score)
 
 
-def _can_unglue(cell: _CellDraft) -> bool:
-    return len(cell.lines) >= 2 and 0 < len(cell.lines[-1].strip()) <= _UNGLUE_MAX
+def _squash(draft: _CellDraft | str) -> str:
+    text = draft if isinstance(draft, str) else "\n".join(draft.lines)
+    return "".join(strip_markup(text).split())
+
+
+def _glued_header(rows: list[list[_CellDraft]], acc: list[_CellDraft]) -> bool:
+    """Whether the last line of the row above plus `acc` repeat the table's header row."""
+    last = rows[-1][-1]
+    if len(rows) < 2 or len(last.lines) < 2:
+        return False
+    candidate = [_squash(last.lines[-1]), *map(_squash, acc)]
+    return candidate == [_squash(d) for d in rows[0]]
 
 
 def _unglue(cell: _CellDraft) -> _CellDraft:
@@ -229,7 +239,7 @@ def _pack_rows(groups: list[list[_CellDraft]]) -> list[Block]:
             acc += queue.pop(0)
         if len(acc) == width:
             rows.append(acc)
-        elif len(acc) == width - 1 and rows and _can_unglue(rows[-1][-1]):
+        elif len(acc) == width - 1 and rows and _glued_header(rows, acc):
             rows.append([_unglue(rows[-1][-1]), *acc])
         elif len(acc) == 1 and not rows:
             as_paragraph(acc[0])
@@ -250,16 +260,20 @@ def _pack_rows(groups: list[list[_CellDraft]]) -> list[Block]:
 def _split_cells(line: _Line) -> list[str]:
     text = line.text
     if line.kind == PIPE:
-        text = text.strip().strip("|")
-        return text.split("|")
+        return [cell.strip() for cell in text.strip().strip("|").split("|")]
     return text.split("\t")
 
 
 def _simple_table(lines: list[_Line], i: int, kinds: tuple[str, ...]) -> tuple[Table, int]:
     rows: list[Row] = []
     j = i
-    while j < len(lines) and lines[j].kind in kinds:
+    while j < len(lines) and lines[j].kind in kinds + (PAGE,):
         line = lines[j]
+        if line.kind == PAGE:  # a page number between two rows does not end the table
+            if j + 1 < len(lines) and lines[j + 1].kind in kinds:
+                j += 1
+                continue
+            break
         if line.kind != SEPARATOR:
             cells = [Cell(strip_markup(t)) for t in _split_cells(line)]
             rows.append(Row(cells=cells, span=Span(line.no, line.no)))

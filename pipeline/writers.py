@@ -46,6 +46,8 @@ def _csv_value(value: object) -> str:
 def write_csv(path: Path, table: str, rows: Iterable[Row]) -> None:
     """UTF-8 with a BOM so that Excel shows Thai; lists as JSON arrays."""
     names = [c.name for c in TABLES[table]]
+    rows = list(rows)
+    to_arrow(table, rows)  # the types are checked as strictly as for Parquet
 
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

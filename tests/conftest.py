@@ -1,0 +1,39 @@
+"""Fixtures shared by the test files: the real reports, and document-model builders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from parsers.model import Cell, Row, Span, Table
+from tests.golden import CORPUS as CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Path]:
+    """The three real text reports in ../shared/corpus/, keyed by number: `000`, `002`, `004`."""
+    files = {p.name[:3]: p for p in sorted(CORPUS_DIR.glob("*.txt"))}
+    assert set(files) == {"000", "002", "004"}, f"unexpected corpus in {CORPUS_DIR}: {files}"
+    return files
+
+
+@pytest.fixture(scope="session")
+def row() -> Callable[..., Row]:
+    """`row("ก", "ข", after_break=True)`: a table row with those cell texts."""
+
+    def make(*texts: str, after_break: bool = False) -> Row:
+        return Row(cells=[Cell(t) for t in texts], after_break=after_break)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def table() -> Callable[..., Table]:
+    """`table(row(...), row(...), span=Span(3, 9))`: a table of those rows."""
+
+    def make(*rows: Row, span: Span | None = None) -> Table:
+        return Table(rows=list(rows), span=span)
+
+    return make
