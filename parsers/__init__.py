@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from parsers.detect import DOC, DOCX, PDF, TXT, detect_format
+from parsers.doc import doc_to_docx
+from parsers.docx import parse_docx
 from parsers.errors import ParseError
 from parsers.model import Document
 from parsers.text import parse_text
@@ -11,8 +13,6 @@ __all__ = ["Document", "ParseError", "detect_format", "parse_bytes"]
 
 _NOT_YET = {
     PDF: "PDF reports are not read by this version yet; convert the file to text or DOCX.",
-    DOCX: "DOCX reports are not read by this version yet; save the file as text.",
-    DOC: "Word 97-2003 (.doc) reports are not read by this version yet; save it as text.",
 }
 
 
@@ -23,6 +23,12 @@ def parse_bytes(data: bytes, fmt: str | None = None) -> Document:
         raise ParseError("The file is empty (0 bytes); nothing to read.")
     if fmt == TXT:
         return parse_text(data)
+    if fmt == DOCX:
+        return parse_docx(data)
+    if fmt == DOC:
+        document = parse_docx(doc_to_docx(data))
+        document.source_format = DOC
+        return document
     if fmt in _NOT_YET:
         raise ParseError(_NOT_YET[fmt])
     raise ParseError(

@@ -1,10 +1,13 @@
-"""Strip converter residue from inline text: HTML tags, `[bookmark: …]`, `**bold**`."""
+"""Strip converter residue from inline text (HTML tags, `[bookmark: …]`, `**bold**`);
+check-box glyphs become the model's ☑ / ☐."""
 
 from __future__ import annotations
 
 import html
 
 import regex
+
+from parsers.glyphs import normalise_glyphs
 
 _BRACKET_NOTE = regex.compile(r"\[(?:bookmark|image):[^\]\n]*\]", regex.IGNORECASE)
 _LINE_BREAK_TAG = regex.compile(r"</?(?:p|br|li|ol|ul|div|tr)\b[^>]*>", regex.IGNORECASE)
@@ -23,6 +26,6 @@ def strip_markup(text: str) -> str:
     text = _LINE_BREAK_TAG.sub("\n", text)
     text = _OTHER_TAG.sub("", text)
     text = _BOLD.sub("", text)
-    text = html.unescape(text)
+    text = normalise_glyphs(html.unescape(text))
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())

@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from parsers import ParseError, detect_format, parse_bytes
-from parsers.detect import DOC, UNKNOWN
+from parsers.detect import UNKNOWN
 from pipeline.extract import extract
 from pipeline.findings import ERROR, Finding
 from pipeline.schema import Row
@@ -75,7 +75,7 @@ def convert_file(item: Input) -> Converted:
     doc_id = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data)
     out.tables["documents"].append(
-        _document_row(doc_id, item.source_path, None if fmt in (UNKNOWN, DOC) else fmt)
+        _document_row(doc_id, item.source_path, None if fmt == UNKNOWN else fmt)
     )
     try:
         document = parse_bytes(data, fmt)
@@ -87,7 +87,7 @@ def convert_file(item: Input) -> Converted:
                             f"{exc}); please report it with the file.")
     meta, org = result.metadata, result.metadata.org
     out.document.update(
-        page_count=document.page_count,
+        source_format=document.source_format, page_count=document.page_count,
         org_id=org.org_id if org else None, org_name=org.full_name if org else None,
         org_type=org.org_type if org else None, district=org.district if org else None,
         province=org.province if org else None, fiscal_year=meta.fiscal_year,

@@ -80,9 +80,9 @@ def _read_table(walk: _Walk, table: Table, tv: TableView | None) -> None:
         score_columns = {i for i, r in tv.roles.items() if r.role in ("score", "score_year")}
     for row in tv.rows:
         topic = _row_topic(tv, row)
-        for i, cell in enumerate(row.cells):
+        for i, text in enumerate(tv.grids[id(row)]):
             if i not in score_columns:
-                walk.read_prose(cell.text, row.page_start, fallback=topic)
+                walk.read_prose(text, row.page_start, fallback=topic)
 
 
 def extract(document: Document, doc_id: str) -> Extraction:

@@ -60,16 +60,39 @@ def column_role(header: str) -> ColumnRole | None:
     return None
 
 
+def grid_texts(table: Table) -> list[list[str]]:
+    """Each row's text per grid column: a spanned cell's text once, merged cells inherited."""
+    width = max((sum(c.col_span for c in r.cells) for r in table.rows), default=0)
+    grids: list[list[str]] = []
+    for row in table.rows:
+        texts = [""] * width
+        pos = 0
+        for cell in row.cells:
+            if cell.merged_from_above and grids:
+                texts[pos] = grids[-1][pos]
+            else:
+                texts[pos] = cell.text
+            pos += cell.col_span
+        grids.append(texts)
+    return grids
+
+
 @dataclass
 class TableView:
     """A table seen through its header row: which column plays which role."""
 
     table: Table
     roles: dict[int, ColumnRole]
+    grids: dict[int, list[str]]
+    """Grid texts of each row, keyed by `id(row)`."""
 
     @property
     def rows(self) -> list[Row]:
         return self.table.rows[1:]
+
+    def text(self, row: Row, col: int) -> str:
+        texts = self.grids[id(row)]
+        return texts[col] if col < len(texts) else ""
 
     def has(self, *roles: str) -> bool:
         present = {r.role for r in self.roles.values()}
@@ -84,7 +107,7 @@ class TableView:
 
     def cell(self, row: Row, role: str) -> str:
         """Text of the row's cells in the role's columns, joined by line breaks."""
-        parts = [row.cells[i].text for i in self.columns(role) if i < len(row.cells)]
+        parts = [self.text(row, i) for i in self.columns(role)]
         return "\n".join(p for p in parts if p.strip())
 
 
@@ -92,7 +115,8 @@ def view(table: Table) -> TableView | None:
     """Read the first row as a header; None when fewer than two of its cells have a role."""
     if len(table.rows) < 2:
         return None
-    roles = {
-        i: r for i, c in enumerate(table.rows[0].cells) if (r := column_role(c.text)) is not None
-    }
-    return TableView(table, roles) if len(roles) >= 2 else None
+    grids = grid_texts(table)
+    roles = {i: r for i, text in enumerate(grids[0]) if (r := column_role(text)) is not None}
+    if len(roles) < 2:
+        return None
+    return TableView(table, roles, {id(row): g for row, g in zip(table.rows, grids, strict=True)})

@@ -17,6 +17,7 @@ from pipeline.headers import TableView
 from pipeline.headings import split_glued_heading
 from pipeline.prose import named_indicators
 from pipeline.schema import Row as OutRow
+from pipeline.status import read_status
 
 TEXT_ROLES = ("topic", "measure", "method", "responsible", "period", "result", "outcome",
               "suggestion")
@@ -123,6 +124,7 @@ def extract_measures(
     for seq, (draft, stage) in enumerate(drafts, start=1):
         f = draft.fields
         _swap_misplaced_units(f, seq, findings)
+        status, result = read_status(f["result"])
         period_text = _optional(f["period"])
         start, end = parse_period(period_text, fiscal_year) if period_text else (None, None)
         out.append({
@@ -131,8 +133,8 @@ def extract_measures(
             "measure": clean_text(f["measure"]) or clean_text(f["topic"]),
             "method": _optional(f["method"]), "responsible": split_units(f["responsible"]),
             "period_text": period_text, "period_start": start, "period_end": end,
-            "result": _optional(f["result"]), "outcome": _optional(f["outcome"]),
+            "result": result or None, "outcome": _optional(f["outcome"]),
             "suggestion": _optional(f["suggestion"]), "indicators": _indicators(f),
-            "page_start": draft.page_start, "page_end": draft.page_end,
+            "page_start": draft.page_start, "page_end": draft.page_end, "status": status,
         })
     return out

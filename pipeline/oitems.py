@@ -20,13 +20,9 @@ def code_column(tv: TableView) -> int:
     return columns[0] if columns else 0
 
 
-def _code(row: Row, col: int) -> str | None:
-    return parse_item_code(row.cells[col].text) if col < len(row.cells) else None
-
-
 def is_oitem_table(tv: TableView) -> bool:
     col = code_column(tv)
-    coded = sum(1 for row in tv.rows if _code(row, col))
+    coded = sum(1 for row in tv.rows if parse_item_code(tv.text(row, col)))
     return coded > 0 and coded >= _MIN_CODED_SHARE * len(tv.rows)
 
 
@@ -47,11 +43,11 @@ def extract_oitems(
     out: list[OutRow] = []
     for row in tv.rows:
         glued = "\n".join(split_glued_heading(c.text)[1] for c in row.cells)
-        code = _code(row, col)
+        code = parse_item_code(tv.text(row, col))
         if code is not None:
             progress = split_glued_heading(tv.cell(row, "result"))[0]
             status, evidence = read_status(progress)
-            if tv.any_of("status_done", "status_not_done") and status == UNKNOWN:
+            if status in (None, UNKNOWN) and tv.any_of("status_done", "status_not_done"):
                 status = _status_columns(tv, row)
             out.append({
                 "doc_id": doc_id, "org_id": org_id, "assessment_year": year, "code": code,
@@ -59,7 +55,7 @@ def extract_oitems(
                 "title": join_wrapped(tv.cell(row, "item_title")) or None,
                 "catalogue_title": None,
                 "responsible": split_units(split_glued_heading(tv.cell(row, "responsible"))[0]),
-                "status": status, "evidence": evidence or None, "page": row.page_start,
+                "status": status or UNKNOWN, "evidence": evidence or None, "page": row.page_start,
             })
         subindicator = last_subindicator(glued) or subindicator
     return out, subindicator

@@ -89,6 +89,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("indicators", "list<string>", "indicator and item codes the row refers to", False),
         _c("page_start", "int32", "first page of the row"),
         _c("page_end", "int32", "last page of the row"),
+        _c("status", "string", "done, not_done or unknown where the row's progress has "
+           "status labels (ดำเนินการ / ยังไม่ได้ดำเนินการ), which are then left out of result"),
     ),
     "o_items": (
         *_DOC_ORG,

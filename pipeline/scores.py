@@ -74,8 +74,8 @@ def _label(tv: TableView, row: Row) -> str:
     for role in ("indicator", "topic", "item_title", "measure"):
         if text := tv.cell(row, role):
             return text
-    unlabelled = [i for i in range(len(row.cells)) if i not in tv.roles]
-    return row.cells[unlabelled[0]].text if unlabelled else ""
+    unlabelled = [i for i in range(len(tv.grids[id(row)])) if i not in tv.roles]
+    return tv.text(row, unlabelled[0]) if unlabelled else ""
 
 
 def _grade(text: str) -> str | None:
@@ -95,9 +95,9 @@ def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
         evidence = " | ".join(c.text for c in row.cells if c.text.strip())
         respondents = parse_number(tv.cell(row, "respondents"))
         for col, role in tv.roles.items():
-            if role.role not in ("score", "score_year") or col >= len(row.cells):
+            if role.role not in ("score", "score_year"):
                 continue
-            score = parse_number(row.cells[col].text)
+            score = parse_number(tv.text(row, col))
             col_year = role.year or year
             if score is None or col_year is None:
                 continue

@@ -5,12 +5,11 @@ from __future__ import annotations
 import regex
 
 from normalise.text import clean_text
+from parsers.glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 
 DONE, NOT_DONE, UNKNOWN = "done", "not_done", "unknown"
 
-CHECKED_GLYPHS = "☑☒✓✔✅■▣⊠✗✘"
-UNCHECKED_GLYPHS = "☐□○◻❏▢"
-_GLYPH = f"[{CHECKED_GLYPHS}{UNCHECKED_GLYPHS}]"
+_GLYPH = f"[{''.join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))}]"
 _NOT_DONE_LABEL = r"ยังไม่ได้ดำเนินการ|ยังไม่ดำเนินการ|ไม่ได้ดำเนินการ|อยู่ระหว่างดำเนินการ"
 _DONE_LABEL = r"ดำเนินการแล้ว|ดำเนินการเรียบร้อยแล้ว|ดำเนินการ"
 _MARKED_LABEL = regex.compile(rf"({_GLYPH}?)\s*(?:({_NOT_DONE_LABEL})|({_DONE_LABEL}))")
@@ -19,8 +18,8 @@ _LABEL_LINE = regex.compile(
 )
 
 
-def read_status(text: str) -> tuple[str, str]:
-    """(status, the text without its status labels) of a progress cell."""
+def read_status(text: str) -> tuple[str | None, str]:
+    """(status, the text without its status labels) of a progress cell; None: no labels."""
     marks: list[tuple[str, str]] = []
     kept: list[str] = []
     for line in text.splitlines():
@@ -29,7 +28,7 @@ def read_status(text: str) -> tuple[str, str]:
                 marks.append((m.group(1), NOT_DONE if m.group(2) else DONE))
         else:
             kept.append(line)
-    return _decide(marks), clean_text("\n".join(kept))
+    return (_decide(marks) if marks else None), clean_text("\n".join(kept))
 
 
 def _decide(marks: list[tuple[str, str]]) -> str:

@@ -67,9 +67,9 @@ def test_both_ticked_is_unknown() -> None:
     assert read_status(f"✓ {DONE_LABEL} ✔ {NOT_DONE_LABEL}")[0] == UNKNOWN
 
 
-def test_text_without_any_label_is_unknown() -> None:
+def test_text_without_any_label_has_no_status() -> None:
     assert read_status("- เปิดเผยข้อมูลบนเว็บไซต์หลักของหน่วยงาน") == (
-        UNKNOWN, "- เปิดเผยข้อมูลบนเว็บไซต์หลักของหน่วยงาน",
+        None, "- เปิดเผยข้อมูลบนเว็บไซต์หลักของหน่วยงาน",
     )
 
 
@@ -79,7 +79,7 @@ def test_text_without_any_label_is_unknown() -> None:
     "ยังไม่ได้ดำเนินการเนื่องจากงบประมาณไม่เพียงพอ",
 ])
 def test_label_words_inside_a_sentence_are_not_labels(sentence: str) -> None:
-    assert read_status(sentence) == (UNKNOWN, sentence)
+    assert read_status(sentence) == (None, sentence)
 
 
 def test_label_lines_are_dropped_and_the_rest_is_kept() -> None:

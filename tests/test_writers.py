@@ -37,6 +37,7 @@ SAMPLE_ROWS: dict[str, Row] = {
         "period_text": "ต.ค. 2565 – ก.ย. 2566",
         "period_start": date(2022, 10, 1), "period_end": date(2023, 9, 30), "result": None,
         "outcome": None, "suggestion": None, "indicators": [], "page_start": 3, "page_end": 4,
+        "status": "done",
     },
     "o_items": {
         "doc_id": DOC_ID, "org_id": ORG_ID, "assessment_year": 2566, "code": "O1",

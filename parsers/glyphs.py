@@ -1,0 +1,73 @@
+"""Check-box glyphs of every kind, and their reading as the model's ☑ (ticked) or ☐ (empty).
+
+Symbol-font codes follow Unicode's Wingdings/Webdings correspondence
+(WDingsSources.txt, UTC L2/12-368). Filled squares count as ticked: reports
+pair them with empty boxes (■ ดำเนินการ □ ยังไม่ได้ดำเนินการ).
+"""
+
+from __future__ import annotations
+
+from parsers.model import CHECKED, UNCHECKED
+
+CHECKED_GLYPHS = frozenset("☑☒✓✔✅■▣◼◾⬛⊠✗✘⌧🗸🗴🗵🗶🗷🗹⮽🞍🗙")
+UNCHECKED_GLYPHS = frozenset("☐□◻▢❏❐❑❒⬜🞎🞏🞐🞑🞒🞓🗆")
+
+SYMBOL_CHECKBOXES: dict[str, dict[int, str]] = {
+    "wingdings": {
+        0x6E: CHECKED,  # ◼ black medium square
+        0x6F: UNCHECKED,  # 🞏 medium white square
+        0x70: UNCHECKED,  # 🞐 bold white square
+        0x71: UNCHECKED,  # ❑ lower right shadowed white square
+        0x72: UNCHECKED,  # ❒ upper right shadowed white square
+        0x78: CHECKED,  # ⌧ X in a rectangle box
+        0xA8: UNCHECKED,  # 🞎 light white square
+        0xFB: CHECKED,  # 🗶 ballot bold script X
+        0xFC: CHECKED,  # ✓ check mark
+        0xFD: CHECKED,  # 🗷 ballot box with bold script X
+        0xFE: CHECKED,  # 🗹 ballot box with bold check
+    },
+    "wingdings 2": {
+        0x4F: CHECKED,  # 🗴 ballot script X
+        0x50: CHECKED,  # 🗸 light check mark
+        0x51: CHECKED,  # 🗵 ballot box with script X
+        0x52: CHECKED,  # ☑ ballot box with check
+        0x53: CHECKED,  # ⮽ ballot box with light X
+        0x54: CHECKED,  # ☒ ballot box with X
+        0xA0: CHECKED,  # 🞍 black slightly small square
+        0xA1: CHECKED,  # ◾ black medium small square
+        0xA2: CHECKED,  # ■ black square
+        0xA3: UNCHECKED,  # □ white square
+        0xA4: UNCHECKED,  # 🞑 heavy white square
+        0xA5: UNCHECKED,  # 🞒 very heavy white square
+        0xA6: UNCHECKED,  # 🞓 extremely heavy white square
+        0xA8: CHECKED,  # ▣ white square containing black small square
+    },
+    "webdings": {
+        0x61: CHECKED,  # ✔ heavy check mark
+        0x63: UNCHECKED,  # ⬜ white large square
+        0x67: CHECKED,  # ⬛ black large square
+        0x72: CHECKED,  # 🗙 cancellation X
+    },
+}
+"""Symbol-font check boxes: font (lower case) → byte → ☑ / ☐. Word writes byte + 0xF000."""
+
+
+def symbol_box(font: str | None, code: int) -> str | None:
+    """☑ or ☐ for a symbol-font check box, None for any other symbol."""
+    table = SYMBOL_CHECKBOXES.get((font or "").strip().lower())
+    if table is None:
+        return None
+    return table.get(code - 0xF000 if code >= 0xF020 else code)
+
+
+def normalise_glyph(char: str) -> str:
+    """Any Unicode box or tick as the model's ☑ / ☐; other characters unchanged."""
+    if char in CHECKED_GLYPHS:
+        return CHECKED
+    if char in UNCHECKED_GLYPHS:
+        return UNCHECKED
+    return char
+
+
+def normalise_glyphs(text: str) -> str:
+    return "".join(map(normalise_glyph, text))
