@@ -7,13 +7,11 @@ from parsers.doc import doc_to_docx
 from parsers.docx import parse_docx
 from parsers.errors import ParseError
 from parsers.model import Document
+from parsers.pdf import parse_pdf
 from parsers.text import parse_text
 
 __all__ = ["Document", "ParseError", "detect_format", "parse_bytes"]
 
-_NOT_YET = {
-    PDF: "PDF reports are not read by this version yet; convert the file to text or DOCX.",
-}
 
 
 def parse_bytes(data: bytes, fmt: str | None = None) -> Document:
@@ -25,12 +23,12 @@ def parse_bytes(data: bytes, fmt: str | None = None) -> Document:
         return parse_text(data)
     if fmt == DOCX:
         return parse_docx(data)
+    if fmt == PDF:
+        return parse_pdf(data)
     if fmt == DOC:
         document = parse_docx(doc_to_docx(data))
         document.source_format = DOC
         return document
-    if fmt in _NOT_YET:
-        raise ParseError(_NOT_YET[fmt])
     raise ParseError(
         "The file is not a PDF, Word or text document (its content matches none of them)."
     )

@@ -21,10 +21,10 @@ from parsers.docx_numbering import Numbering
 from parsers.docx_xml import MC, W14, W, attr
 from parsers.errors import ParseError
 from parsers.glyphs import normalise_glyphs, symbol_box
+from parsers.markup import is_page_number
 from parsers.model import CHECKED, UNCHECKED, Block, Cell, Document, Paragraph, Row, Span, Table
 from parsers.tables import stitch_tables
 
-_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*[0-9๐-๙]{1,3}\s*[-–]?\s*$")
 _SKIPPED = {f"{W}{t}" for t in ("rPr", "pPr", "del", "instrText", "delText", "drawing", "pict",
                                 "footnoteReference", "endnoteReference", "commentReference")}
 _SKIPPED.add(f"{MC}AlternateContent")
@@ -147,7 +147,7 @@ class _Reader:
             if child.tag == f"{W}p":
                 page = self.start_page(child)
                 text = self.paragraph_text(child)
-                if text and not _PAGE_NUMBER.match(text):
+                if text and not is_page_number(text):
                     bold = child.find(f"{W}r/{W}rPr/{W}b") is not None
                     out.append(Paragraph(text, page, Span(index, index), bold))
             elif child.tag == f"{W}tbl":

@@ -60,6 +60,32 @@ def symbol_box(font: str | None, code: int) -> str | None:
     return table.get(code - 0xF000 if code >= 0xF020 else code)
 
 
+SYMBOL_AREA = range(0xF020, 0xF100)
+"""Where symbol fonts' characters land in text layers (byte + 0xF000), as in `w:sym`."""
+SYMBOL_FONT_ORDER = ("wingdings 2", "wingdings", "webdings")
+"""Tables tried, in this order, for a symbol character whose font name was substituted."""
+
+
+def symbol_text(text: str, font: str | None) -> str:
+    """Symbol-area characters of a PDF text layer as ☑ / ☐ where they are check boxes.
+
+    A PDF made by Word names the symbol font; LibreOffice substitutes OpenSymbol and
+    keeps the code, so then the first table that knows the code decides.
+    """
+    if not any(ord(c) in SYMBOL_AREA for c in text):
+        return text
+    name = (font or "").split("+", 1)[-1].replace("-", " ").lower()
+    fonts = [f for f in SYMBOL_FONT_ORDER if f.replace(" ", "") in name.replace(" ", "")]
+    out = []
+    for c in text:
+        box = None
+        if ord(c) in SYMBOL_AREA:
+            box = next((b for f in fonts or SYMBOL_FONT_ORDER if (b := symbol_box(f, ord(c)))),
+                       None)
+        out.append(box or c)
+    return "".join(out)
+
+
 def normalise_glyph(char: str) -> str:
     """Any Unicode box or tick as the model's ☑ / ☐; other characters unchanged."""
     if char in CHECKED_GLYPHS:

@@ -13,6 +13,12 @@ _BRACKET_NOTE = regex.compile(r"\[(?:bookmark|image):[^\]\n]*\]", regex.IGNORECA
 _LINE_BREAK_TAG = regex.compile(r"</?(?:p|br|li|ol|ul|div|tr)\b[^>]*>", regex.IGNORECASE)
 _OTHER_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
 _BOLD = regex.compile(r"\*\*")
+_PAGE_NUMBER = regex.compile(r"^\s*[-–]?\s*[0-9๐-๙]{1,3}\s*[-–]?\s*$")
+
+
+def is_page_number(text: str) -> bool:
+    """A paragraph that is only a page number: `- ๒ -`, `-3-`, `12`."""
+    return bool(_PAGE_NUMBER.match(text))
 
 
 def is_bold(text: str) -> bool:

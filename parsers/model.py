@@ -77,6 +77,8 @@ class Document:
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
     """Problems the parser met but worked around (become findings)."""
+    pages_without_text: list[int] = field(default_factory=list)
+    """Pages with no text layer (scans), 1-based: their content is not in `blocks`."""
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -9,7 +9,8 @@ def _signature(row: Row) -> tuple[str, ...]:
     return tuple("".join(c.text.split()) for c in row.cells)
 
 
-def _is_repeat_of(row: Row, header: Row) -> bool:
+def is_repeat_of(row: Row, header: Row) -> bool:
+    """Whether a row repeats the header row (whitespace aside)."""
     return any(c.text.strip() for c in row.cells) and _signature(row) == _signature(header)
 
 
@@ -19,7 +20,7 @@ def drop_repeated_headers(table: Table) -> Table:
         return table
     header, kept, mark = table.rows[0], [table.rows[0]], False
     for row in table.rows[1:]:
-        if _is_repeat_of(row, header):
+        if is_repeat_of(row, header):
             mark = True
             continue
         if mark:
@@ -36,7 +37,7 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Table):
             block = drop_repeated_headers(block)
             prev = out[-1] if out else None
-            if isinstance(prev, Table) and prev.rows and block.rows and _is_repeat_of(
+            if isinstance(prev, Table) and prev.rows and block.rows and is_repeat_of(
                 block.rows[0], prev.rows[0]
             ):
                 continuation = block.rows[1:]

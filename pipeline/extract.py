@@ -43,10 +43,12 @@ class _Walk:
     years: YearResolver
     year: int | None
     subindicator: str | None = None
+    previous_paragraph: str = ""
 
-    def read_prose(self, text: str, page: int | None, fallback: Subject | None = None) -> None:
+    def read_prose(self, text: str, page: int | None, fallback: Subject | None = None,
+                   context: str = "") -> None:
         text = to_arabic_digits(text)
-        for mention in find_mentions(text, fallback):
+        for mention in find_mentions(text, fallback, to_arabic_digits(context)):
             written = mention.year_written
             year = self.years.resolve(written, clean_text(mention.evidence)) if written else None
             year = year or self.year
@@ -96,9 +98,11 @@ def extract(document: Document, doc_id: str) -> Extraction:
     item_year = meta.fiscal_year or meta.assessment_year
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            walk.read_prose(block.text, block.page)
+            walk.read_prose(block.text, block.page, context=walk.previous_paragraph)
+            walk.previous_paragraph = block.text
             walk.subindicator = last_subindicator(to_arabic_digits(block.text)) or walk.subindicator
             continue
+        walk.previous_paragraph = ""
         tv = view(block)
         _read_table(walk, block, tv)
         if tv is None:

@@ -122,11 +122,23 @@ def _subject_before(markers: list[_Marker], pos: int) -> _Marker | None:
     return max(pool, key=lambda m: (m.end, -m.start), default=None)
 
 
-def find_mentions(text: str, fallback: Subject | None = None) -> list[Mention]:
-    """Scores stated in `text` (Arabic digits); `fallback` names what they score when it doesn't."""
-    markers = _markers(text)
+def find_mentions(
+    text: str, fallback: Subject | None = None, context: str = ""
+) -> list[Mention]:
+    """Scores stated in `text` (Arabic digits).
+
+    What a score scores is the nearest subject before it, in `text` or else in
+    `context` (the paragraph just before, whose heading line may stand alone; a
+    subject it has already scored is not carried over); `fallback` when neither
+    names one.
+    """
+    head = f"{context}\n" if context else ""
+    offset = len(head)
+    text = head + text
+    scored = [m.end() for m in _NUMBER.finditer(text, 0, offset) if _is_score(text, *m.span())]
+    markers = [k for k in _markers(text) if k.start >= max(scored, default=0)]
     out: list[Mention] = []
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text, offset):
         if not _is_score(text, m.start(), m.end()):
             continue
         marker = _subject_before(markers, m.start())
@@ -134,11 +146,11 @@ def find_mentions(text: str, fallback: Subject | None = None) -> list[Mention]:
         tail = text[m.end():]
         grade_match, unit = _GRADE_AFTER.match(tail), _UNIT_AFTER.match(tail)
         end = m.end() + (grade_match.end() if grade_match else unit.end() if unit else 0)
-        start = max(marker.start if marker else 0, m.start() - _EVIDENCE_BEFORE)
-        years = list(ANY_YEAR.finditer(text, 0, m.start()))
+        start = max(marker.start if marker else offset, m.start() - _EVIDENCE_BEFORE)
+        years = list(ANY_YEAR.finditer(text, offset, m.start()))
         respondents = None
         if subject is not None and subject.scope == subjects.TOOL:
-            counts = list(_RESPONDENTS.finditer(text, 0, m.start()))
+            counts = list(_RESPONDENTS.finditer(text, offset, m.start()))
             respondents = int(counts[-1].group(1)) if counts else None
         grade = grade_match.group(1) if grade_match else None
         out.append(

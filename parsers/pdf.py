@@ -1,0 +1,226 @@
+"""PDF reports read with pdfplumber into the document model, with the Thai a person sees.
+
+Per page: characters are laid out with `/ActualText` honoured (`pdf_layer`),
+ruled tables are found from their lines (an unruled fallback when a page has
+none), the rest of the text becomes paragraphs, and blocks are ordered top to
+bottom. A table that goes on over the next page, with its header repeated or
+with no header and the same columns, becomes one table. Pages without a text
+layer (scans) are listed for the caller.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
+from pdfplumber.table import Table as FoundTable
+from pdfplumber.utils.exceptions import PdfminerException
+
+from parsers.errors import ParseError
+from parsers.glyphs import normalise_glyphs
+from parsers.markup import is_page_number
+from parsers.model import Block, Cell, Document, Paragraph, Row, Table
+from parsers.pdf_layer import read_layout
+from parsers.pdf_text import Line, clusters, join_across, join_lines, lines, starts_paragraph
+from parsers.tables import is_repeat_of, stitch_tables
+
+RULED_TABLES = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+"""pdfplumber settings for tables drawn with lines (what Word and LibreOffice export)."""
+UNRULED_TABLES = {
+    "vertical_strategy": "text",
+    "horizontal_strategy": "text",
+    "min_words_vertical": 3,
+    "min_words_horizontal": 2,
+}
+"""Fallback for a page with no ruled table: columns from aligned text."""
+UNRULED_FILLED = 0.6
+"""Share of an unruled candidate's rows that must have two filled cells."""
+SAME_COLUMN = 2.0
+"""Points within which two tables' column edges count as the same column."""
+CUT_TEXT_GAP = 1.5
+"""At most this many character heights of space below a row's text if a page cut the row."""
+
+
+@dataclass
+class _Placed:
+    """A block with where it stands on its page, to order blocks and stitch tables."""
+
+    block: Block
+    top: float
+    columns: tuple[float, ...] = ()
+    last_row_bottom: float = 0.0
+    last_row_text_gap: float = 0.0
+    """Space between the last row's lowest text and its bottom edge, in character heights."""
+
+
+def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _region_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    """The text in a box; a space the page draws at its very end is kept (a page may cut it)."""
+    found = lines(clusters(c for c in chars if _inside(c, box)))
+    if not found:
+        return ""
+    padding = max(min(line.x0 for line in found) - box[0], 1.0)
+    text = normalise_glyphs(join_lines(found, box[2] - padding))
+    return text + " " if found[-1].ends_with_space else text
+
+
+def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
+    columns = tuple(sorted({cell[0] for cell in found.cells}))
+    rows: list[Row] = []
+    for row in found.rows:
+        cells: list[Cell] = []
+        for col, box in enumerate(row.cells):
+            if box is not None:
+                cells.append(Cell(_region_text(chars, box)))
+                continue
+            left = next((b for b in reversed(row.cells[:col]) if b is not None), None)
+            if left is not None and left[2] > columns[col] + SAME_COLUMN and cells:
+                cells[-1].col_span += 1  # covered by the cell on its left
+            else:
+                cells.append(Cell("", merged_from_above=True))
+        rows.append(Row(cells, page, page))
+    last = found.rows[-1].bbox if found.rows else found.bbox
+    inside = [c for c in chars if _inside(c, last)]
+    gap = (
+        (last[3] - max(c["bottom"] for c in inside)) / max(c["size"] for c in inside)
+        if inside
+        else 99.0
+    )
+    return _Placed(Table(rows), found.bbox[1], columns, last[3], gap)
+
+
+def _paragraphs(found: list[Line], page: int) -> list[_Placed]:
+    if not found:
+        return []
+    right = max(line.x1 for line in found)
+    groups: list[list[Line]] = [[found[0]]]
+    for prev, line in zip(found, found[1:], strict=False):
+        if starts_paragraph(prev, line, right):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    out = []
+    for group in groups:
+        text = normalise_glyphs(join_lines(group, right))
+        if text and not is_page_number(text):
+            out.append(_Placed(Paragraph(text, page), group[0].top))
+    return out
+
+
+def _is_tabular(found: FoundTable) -> bool:
+    """An unruled candidate is a table only if most rows fill two columns or more."""
+    rows = found.extract()
+    filled = [sum(1 for cell in row if cell and cell.strip()) for row in rows]
+    return len(rows) >= 2 and sum(1 for n in filled if n >= 2) >= UNRULED_FILLED * len(rows)
+
+
+def _page_blocks(page: Page) -> list[_Placed]:
+    chars = page.chars
+    found = page.find_tables(RULED_TABLES) or [
+        t for t in page.find_tables(UNRULED_TABLES) if _is_tabular(t)
+    ]
+    tables = [_table(t, chars, page.page_number) for t in found]
+    body = [c for c in chars if not any(_inside(c, t.bbox) for t in found)]
+    placed = tables + _paragraphs(lines(clusters(body)), page.page_number)
+    return sorted(placed, key=lambda p: p.top)
+
+
+def _continues(prev: _Placed, nxt: _Placed) -> bool:
+    """A table at the top of a page that goes on with the columns of the one before."""
+    if not (isinstance(prev.block, Table) and isinstance(nxt.block, Table)):
+        return False
+    a, b = prev.columns, nxt.columns
+    return len(a) == len(b) and all(abs(x - y) <= SAME_COLUMN for x, y in zip(a, b, strict=True))
+
+
+def _could_be_rest(row: Row, rest: Row) -> bool:
+    """A row's rest leaves empty some cell the row's first part filled (it fitted)."""
+    return any(a.text.strip() and not b.text.strip()
+               for a, b in zip(row.cells, rest.cells, strict=False))
+
+
+def _join_split_row(row: Row, rest: Row) -> None:
+    """Append the part of a row that a page break carried over to the next page."""
+    for cell, more in zip(row.cells, rest.cells, strict=False):
+        if more.text:
+            cell.text = join_across(cell.text, more.text)
+    row.page_end = rest.page_end
+
+
+def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
+    """Blocks in order, each table that goes on over a page break made one.
+
+    A row that reaches the lowest edge any table reaches in the document, with its
+    text running down to that edge, was cut by the page break (Word splits rows by
+    default): its rest, the first row on the next page, is joined to it.
+    """
+    cut_line = max((p.last_row_bottom for page in pages for p in page), default=0.0)
+    placed: list[_Placed] = []
+    for blocks in pages:
+        if placed and blocks and _continues(placed[-1], blocks[0]):
+            prev_placed, first_placed = placed[-1], blocks.pop(0)
+            prev, first = prev_placed.block, first_placed.block
+            assert isinstance(prev, Table) and isinstance(first, Table)
+            rows = first.rows
+            if prev.rows and rows and is_repeat_of(rows[0], prev.rows[0]):
+                rows = rows[1:]  # the header, repeated
+            cut = (
+                prev_placed.last_row_bottom >= cut_line - SAME_COLUMN
+                and prev_placed.last_row_text_gap < CUT_TEXT_GAP
+            )
+            if rows and prev.rows and cut and _could_be_rest(prev.rows[-1], rows[0]):
+                _join_split_row(prev.rows[-1], rows.pop(0))
+            if rows:
+                rows[0].after_break = True
+            prev.rows.extend(rows)
+            prev_placed.last_row_bottom = first_placed.last_row_bottom
+            prev_placed.last_row_text_gap = first_placed.last_row_text_gap
+        placed.extend(blocks)
+    return [p.block for p in placed]
+
+
+def _open(data: bytes) -> pdfplumber.PDF:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages
+        return pdf
+    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
+        cause = exc.__cause__ or exc.__context__ or exc
+        if isinstance(cause, PDFPasswordIncorrect) or isinstance(exc, PDFPasswordIncorrect):
+            raise ParseError(
+                "The PDF is protected by a password; save an unprotected copy and convert that."
+            ) from exc
+        raise ParseError(f"The PDF is damaged and cannot be read ({cause}).") from exc
+
+
+def parse_pdf(data: bytes) -> Document:
+    """Parse a PDF file's bytes."""
+    pdf = _open(data)
+    pages: list[list[_Placed]] = []
+    without_text: list[int] = []
+    with pdf:
+        for page in pdf.pages:
+            read_layout(pdf, page)
+            if not any(c["text"].strip() for c in page.chars):
+                without_text.append(page.page_number)
+                continue
+            pages.append(_page_blocks(page))
+        page_count = len(pdf.pages)
+    document = Document("pdf", stitch_tables(_stitch_pages(pages)), page_count=page_count)
+    document.pages_without_text = without_text
+    return document
