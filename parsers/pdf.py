@@ -49,6 +49,9 @@ SAME_COLUMN = 2.0
 """Points within which two tables' column edges count as the same column."""
 CUT_TEXT_GAP = 1.5
 """At most this many character heights of space below a row's text if a page cut the row."""
+CUT_LINES = 2.0
+"""A cut row ends within this many font sizes of the lowest edge tables reach (the line that
+did not fit went to the next page)."""
 
 
 @dataclass
@@ -61,6 +64,8 @@ class _Placed:
     last_row_bottom: float = 0.0
     last_row_text_gap: float = 0.0
     """Space between the last row's lowest text and its bottom edge, in character heights."""
+    last_row_size: float = 0.0
+    """Font size of the last row's text."""
 
 
 def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
@@ -70,13 +75,18 @@ def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
 
 
 def _region_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
-    """The text in a box; a space the page draws at its very end is kept (a page may cut it)."""
+    """The text in a box; spaces the page draws at its very start and end are kept.
+
+    A page break may cut a cell there: the rest of a cut cell that starts indented
+    starts a paragraph, and a trailing space means the cut fell between words.
+    """
     found = lines(clusters(c for c in chars if _inside(c, box)))
     if not found:
         return ""
     padding = max(min(line.x0 for line in found) - box[0], 1.0)
     text = normalise_glyphs(join_lines(found, box[2] - padding))
-    return text + " " if found[-1].ends_with_space else text
+    lead = " " if found[0].starts_with_space else ""
+    return lead + text + (" " if found[-1].ends_with_space else "")
 
 
 def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
@@ -96,12 +106,9 @@ def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
         rows.append(Row(cells, page, page))
     last = found.rows[-1].bbox if found.rows else found.bbox
     inside = [c for c in chars if _inside(c, last)]
-    gap = (
-        (last[3] - max(c["bottom"] for c in inside)) / max(c["size"] for c in inside)
-        if inside
-        else 99.0
-    )
-    return _Placed(Table(rows), found.bbox[1], columns, last[3], gap)
+    size = max((c["size"] for c in inside), default=0.0)
+    gap = (last[3] - max(c["bottom"] for c in inside)) / size if inside else 99.0
+    return _Placed(Table(rows), found.bbox[1], columns, last[3], gap, size)
 
 
 def _paragraphs(found: list[Line], page: int) -> list[_Placed]:
@@ -165,9 +172,10 @@ def _join_split_row(row: Row, rest: Row) -> None:
 def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
     """Blocks in order, each table that goes on over a page break made one.
 
-    A row that reaches the lowest edge any table reaches in the document, with its
-    text running down to that edge, was cut by the page break (Word splits rows by
-    default): its rest, the first row on the next page, is joined to it.
+    A row that ends within a line of the lowest edge any table reaches in the
+    document, with its text running down to its own edge, was cut by the page break
+    (Word splits rows by default): its rest, the first row on the next page, which
+    leaves empty a cell the row had filled, is joined to it.
     """
     cut_line = max((p.last_row_bottom for page in pages for p in page), default=0.0)
     placed: list[_Placed] = []
@@ -179,8 +187,9 @@ def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
             rows = first.rows
             if prev.rows and rows and is_repeat_of(rows[0], prev.rows[0]):
                 rows = rows[1:]  # the header, repeated
+            reach = CUT_LINES * prev_placed.last_row_size
             cut = (
-                prev_placed.last_row_bottom >= cut_line - SAME_COLUMN
+                prev_placed.last_row_bottom >= cut_line - reach
                 and prev_placed.last_row_text_gap < CUT_TEXT_GAP
             )
             if rows and prev.rows and cut and _could_be_rest(prev.rows[-1], rows[0]):
@@ -190,6 +199,7 @@ def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
             prev.rows.extend(rows)
             prev_placed.last_row_bottom = first_placed.last_row_bottom
             prev_placed.last_row_text_gap = first_placed.last_row_text_gap
+            prev_placed.last_row_size = first_placed.last_row_size
         placed.extend(blocks)
     return [p.block for p in placed]
 

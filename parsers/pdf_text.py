@@ -31,6 +31,8 @@ LINE_TOLERANCE = 0.4
 """Glyphs whose tops differ by less than this share of their size are on one line."""
 FIT_SLACK = 1.0
 """Points of slack when asking whether a word would have fitted on the line before."""
+NARROW_COLUMN = 6.0
+"""Columns narrower than this many font sizes break inside words: no fit test there."""
 
 _THAI = regex.compile(r"\p{Thai}")
 _THAI_LETTER = regex.compile(r"[\u0e01-\u0e4f]")
@@ -39,9 +41,10 @@ _LIST_START = regex.compile(r"^(?:[-–•▪☐☑]|\(?\d{1,2}[.)]|\(\d{1,2}\))
 
 
 def join_across(before: str, after: str) -> str:
-    """Two pieces of a cell split by a page: a new line where the rest starts a list item."""
-    if before and after and _LIST_START.match(after.lstrip()):
-        return before.rstrip() + "\n" + after
+    """Two pieces of a cell split by a page: a new line where the rest starts a list
+    item or starts indented."""
+    if before and after and (_LIST_START.match(after.lstrip()) or after[0] == " "):
+        return before.rstrip() + "\n" + after.lstrip()
     return before + joiner(before, after) + after
 
 
@@ -182,11 +185,19 @@ def _first_word_width(line: Line) -> float:
 
 
 def starts_paragraph(prev: Line, line: Line, right_edge: float) -> bool:
-    """Whether `line` begins a new paragraph rather than continuing `prev`."""
-    if _LIST_START.match(line.text):
+    """Whether `line` begins a new paragraph rather than continuing `prev`.
+
+    Signs: a list marker or check box; a space drawn at its start (a wrap leaves
+    spaces at line ends); a gap above it; or its first word would have fitted at
+    the end of `prev`, a test left out in columns so narrow that words get broken.
+    """
+    if _LIST_START.match(line.text) or line.starts_with_space:
         return True
     if line.top - prev.bottom > 0.8 * (prev.bottom - prev.top):
         return True
+    size = line.glyphs[0].size
+    if right_edge - prev.x0 < NARROW_COLUMN * size:
+        return False
     return prev.x1 + _first_word_width(line) + FIT_SLACK < right_edge
 
 

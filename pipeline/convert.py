@@ -11,7 +11,7 @@ from pathlib import Path
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from pipeline.extract import extract
-from pipeline.findings import ERROR, Finding
+from pipeline.findings import ERROR, WARNING, Finding
 from pipeline.schema import Row
 
 PARSER_VERSION = version("ita-pipeline")
@@ -64,6 +64,34 @@ def _failed(out: Converted, message: str) -> Converted:
     return out
 
 
+def _pages_text(pages: list[int]) -> str:
+    """`3`, `3-5`, `1, 4-6`: pages as a person writes them."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def _report_scans(out: Converted, pages: list[int], page_count: int | None) -> None:
+    """Pages without a text layer make the document partial, or failed when all are."""
+    if not pages:
+        return
+    doc = out.document
+    every = page_count is not None and len(pages) >= page_count
+    message = (
+        f"Page{'s' if len(pages) > 1 else ''} {_pages_text(pages)} of {page_count} "
+        "have no text layer (scanned images); reading scans is not supported yet, so "
+        + ("nothing could be read." if every else "their content is missing.")
+    )
+    doc.update(status="failed" if every else "partial", error=message)
+    out.tables["findings"].append(
+        Finding(ERROR if every else WARNING, "NO_TEXT_LAYER", message, pages[0]).row(doc["doc_id"])
+    )
+
+
 def convert_file(item: Input) -> Converted:
     """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
     out = Converted()
@@ -97,4 +125,5 @@ def convert_file(item: Input) -> Converted:
     out.tables["measures"] = result.measures
     out.tables["o_items"] = result.o_items
     out.tables["findings"] = [f.row(doc_id) for f in result.findings]
+    _report_scans(out, document.pages_without_text, document.page_count)
     return out

@@ -38,6 +38,8 @@ _RESPONDENTS = regex.compile(
 GRADES = {"ผ่าน": "pass", "ไม่ผ่าน": "fail"}
 
 _EVIDENCE_BEFORE = 160
+_SUBJECT_REACH = 400
+"""Evidence starts at the subject when it is this near, else _EVIDENCE_BEFORE back."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,9 @@ _ITEM = regex.compile(r"(?<![A-Za-z0-9])[Oo]\s?(\d{1,2})(?!\d)")
 _OVERALL = regex.compile(r"คะแนนภาพรวม|โดยภาพรวม|ภาพรวมของหน่วยงาน|\(ITA\)")
 _OVERALL_WEAK = regex.compile(r"คะแนนที่ได้")
 _TOPIC = regex.compile(
-    r"ในหัวข้อ(?:ด้าน)?\s*(.+?)(?=\s*(?:ITA|มีคะแนน|ได้คะแนน|คะแนน|\n|$))"
+    r"ในหัวข้อ(?:ด้าน)?\s*([^\n]+?(?:\n[^\n-•]+?)?)(?=\s*(?:ITA|มีคะแนน|ได้คะแนน|คะแนน|\n|$))"
 )
+"""`ในหัวข้อ<name>`: the name may go on over one line break (a wrapped line)."""
 _NAMED_INDICATOR = regex.compile(r"ตัวชี้วัด(?!ที่|ย่อย)\s*([^\s\dOo][^\s]*)")
 
 
@@ -146,7 +149,10 @@ def find_mentions(
         tail = text[m.end():]
         grade_match, unit = _GRADE_AFTER.match(tail), _UNIT_AFTER.match(tail)
         end = m.end() + (grade_match.end() if grade_match else unit.end() if unit else 0)
-        start = max(marker.start if marker else offset, m.start() - _EVIDENCE_BEFORE)
+        if marker and m.start() - marker.start <= _SUBJECT_REACH:
+            start = marker.start
+        else:
+            start = max(offset, m.start() - _EVIDENCE_BEFORE)
         years = list(ANY_YEAR.finditer(text, offset, m.start()))
         respondents = None
         if subject is not None and subject.scope == subjects.TOOL:

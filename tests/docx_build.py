@@ -28,11 +28,18 @@ def tr(*cells: str) -> str:
     return f"<w:tr>{''.join(cells)}</w:tr>"
 
 
+BORDERS = "<w:tblBorders>" + "".join(
+    f"<w:{side} w:val='single' w:sz='4' w:space='0' w:color='000000'/>"
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+) + "</w:tblBorders>"
+
+
 def tbl(*rows: str) -> str:
-    """A table; its grid has as many columns as its first row has cells."""
+    """A bordered table; its grid has as many columns as its first row has cells."""
     columns = rows[0].count("<w:tc>") if rows else 0
     grid = "".join("<w:gridCol w:w='2000'/>" for _ in range(columns))
-    return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    head = f"<w:tblPr>{BORDERS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    return f"<w:tbl>{head}{''.join(rows)}</w:tbl>"
 
 
 def make_docx(body: str, numbering: str | None = None, pages: int | None = None) -> bytes:

@@ -1,0 +1,178 @@
+"""The PDF reader: Thai text repair, line and cell assembly, tables over pages, scans, passwords."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from parsers import parse_bytes
+from parsers.errors import ParseError
+from parsers.glyphs import symbol_text
+from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
+from parsers.pdf_text import clusters, joiner, lines
+from parsers.pdf_thai import repair_thai
+from pipeline.convert import Input, convert_file
+from tests.docx_build import make_docx, p, tbl, tc, tr
+from tests.pdf_build import make_pdf
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"
+
+
+@pytest.mark.parametrize(("drawn", "meant"), [
+    ("\u0e19\uf70b\u0e33", "น้ำ"),  # MAI THO shifted down (Windows PUA)
+    ("\u0e1b\uf713", "ป่"),  # MAI EK shifted left, on an ascender
+    ("\u0e1b\uf701\uf714", "ปิ้"),  # SARA I and MAI THO shifted left
+    ("\u0e1b\uf706", "ป้"),  # MAI THO shifted down-left
+    ("\uf700\u0e32\u0e19", "ฐาน"),  # THO THAN without its descender
+    ("\u0e01\uf70f\u0e39", "กญู"),  # YO YING without its descender
+    ("\u0e01\uf88e", "ก้"),  # MAI THO shifted down (Mac PUA)
+    ("\u0e14\u0e4d\u0e32", "ดำ"),  # SARA AM drawn as NIKHAHIT + SARA AA
+    ("\u0e19\u0e4d\u0e49\u0e32", "น้ำ"),  # ... with the tone mark between
+    ("\u0e19\u0e33\u0e49", "น้ำ"),  # tone mark after SARA AM
+])
+def test_repair_thai_maps_pua_glyphs_and_recomposes_sara_am(drawn: str, meant: str) -> None:
+    assert repair_thai(drawn) == meant
+
+
+def char(text: str, x0: float, x1: float, top: float = 100.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 16, "size": 16.0}
+
+
+def test_zero_width_marks_stay_on_the_base_drawn_before_them() -> None:
+    # ข้อมูล as LibreOffice draws it: each mark has no width and stands where the next base starts
+    drawn = [char("ข", 10, 20), char("้", 20, 20), char("อ", 20, 29), char("ม", 29, 39),
+             char("ู", 39, 39), char("ล", 39, 48)]
+    [line] = lines(clusters(drawn))
+    assert line.text == "ข้อมูล"
+
+
+def test_spaces_only_where_the_page_shows_them() -> None:
+    drawn = [char("ก", 10, 19), char("า", 19.5, 26), char("ร", 26, 33),  # justified: small gaps
+             char("ร", 40, 47), char("ั", 47, 47), char("บ", 47, 56)]  # a word gap of 7 pt
+    [line] = lines(clusters(drawn))
+    assert line.text == "การ รับ"
+
+
+@pytest.mark.parametrize(("before", "after", "between"), [
+    ("ทุก", "สำนัก/", ""),  # inside Thai text
+    ("สำนัก/", "กอง", ""),  # after a slash
+    ("๑๐๐", "คะแนน", " "),  # a digit and a letter were apart
+    ("โครงการต่างๆ", "การสรุปผลงาน", " "),  # MAIYAMOK is followed by a space
+    ("Facebook", "Line", " "),
+])
+def test_joiner(before: str, after: str, between: str) -> None:
+    assert joiner(before, after) == between
+
+
+@pytest.mark.parametrize(("text", "font", "read"), [
+    ("\uf052", "EAAAAA+OpenSymbol", CHECKED),  # LibreOffice keeps Wingdings 2's code
+    ("\uf0a3", "EAAAAA+OpenSymbol", UNCHECKED),
+    ("\uf0fe", "ABCDEF+Wingdings-Regular", CHECKED),  # Word names the font
+    ("\uf0a8", "ABCDEF+Wingdings-Regular", UNCHECKED),
+    ("ก", "BAAAAA+Laksaman", "ก"),
+])
+def test_symbol_font_check_boxes_in_text_layers(text: str, font: str, read: str) -> None:
+    assert symbol_text(text, font) == read
+
+
+@pytest.fixture(scope="module")
+def report_004() -> list:
+    return parse_bytes(PDF_004.read_bytes()).blocks
+
+
+def test_thai_text_reads_as_a_person_reads_it(report_004: list) -> None:
+    text = "\n".join(b.text for b in report_004 if isinstance(b, Paragraph))
+    assert "เทศบาลตำบลลำน้ำพอง" in text
+    assert "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA" in text
+    assert "ดังต่อไปนี้" in text
+    for damage in ("ดำา", "ำา", "!", "\ufffd"):
+        assert damage not in text
+
+
+def test_a_table_over_seven_pages_is_one_table_with_cut_rows_joined(report_004: list) -> None:
+    table = next(b for b in report_004 if isinstance(b, Table))
+    assert len(table.rows) == 11  # the header and the ten indicators, header repeats dropped
+    assert [r.cells[1].text for r in table.rows[1:3]] == ["การปฏิบัติหน้าที่", "การใช้งบประมาณ"]
+    cut = table.rows[4]  # starts at the foot of page 2, goes on at the top of page 3
+    assert (cut.cells[1].text, cut.cells[2].text) == ("การใช้ทรัพย์สินของราชการ", "๙๘.๗๘")
+    assert (cut.page_start, cut.page_end) == (2, 3)
+    assert cut.cells[4].text == "สำนักปลัด"
+
+
+def test_vertically_merged_cells_are_reported_as_merged(report_004: list) -> None:
+    table = next(b for b in report_004 if isinstance(b, Table))
+    tool_column = [(r.cells[0].text, r.cells[0].merged_from_above) for r in table.rows[1:4]]
+    assert tool_column == [("IIT", False), ("", True), ("", True)]
+
+
+def test_scanned_pages_make_a_partial_document_with_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(make_pdf(["Report page one", None, None]))
+    result = convert_file(Input(path, path.name))
+    doc = result.document
+    assert (doc["status"], doc["source_format"], doc["page_count"]) == ("partial", "pdf", 3)
+    assert "Pages 2-3 of 3" in doc["error"]
+    [finding] = [f for f in result.tables["findings"] if f["code"] == "NO_TEXT_LAYER"]
+    assert (finding["severity"], finding["page"]) == ("warning", 2)
+
+
+def test_a_pdf_of_scans_only_fails_with_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([None]))
+    result = convert_file(Input(path, path.name))
+    assert result.document["status"] == "failed"
+    assert "no text layer" in result.document["error"]
+    assert [f["code"] for f in result.tables["findings"]] == ["NO_TEXT_LAYER"]
+
+
+def _encrypted(user: str) -> bytes:
+    out = io.BytesIO()
+    with pikepdf.open(PDF_004) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(user=user, owner="owner-secret"))
+    return out.getvalue()
+
+
+def test_a_pdf_encrypted_with_an_empty_user_password_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypted(""))
+    plain = convert_file(Input(PDF_004, PDF_004.name)).tables["scores"]
+    locked = convert_file(Input(path, path.name)).tables["scores"]
+    assert [(r["code"], r["score"]) for r in locked] == [(r["code"], r["score"]) for r in plain]
+
+
+def test_a_pdf_with_a_user_password_fails_clearly() -> None:
+    with pytest.raises(ParseError, match="password"):
+        parse_bytes(_encrypted("secret"))
+
+
+def test_a_damaged_pdf_fails_clearly() -> None:
+    with pytest.raises(ParseError):
+        parse_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"),
+                    reason="LibreOffice is not installed here (CI installs it)")
+def test_a_table_going_on_without_its_header_is_one_table(tmp_path: Path) -> None:
+    rows = [tr(tc(p("ข้อ")), tc(p("ข้อมูล")))] + [
+        tr(tc(p(f"O{n}")), tc(*[p(f"รายการที่ {n} บรรทัด {k}") for k in range(1, 4)]))
+        for n in range(1, 31)
+    ]
+    source = tmp_path / "long.docx"
+    source.write_bytes(make_docx(p("ตาราง") + tbl(*rows) + p("จบ")))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )
+    doc = parse_bytes((tmp_path / "long.pdf").read_bytes())
+    assert doc.page_count is not None and doc.page_count >= 2
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [r.cells[0].text for r in table.rows] == ["ข้อ"] + [f"O{n}" for n in range(1, 31)]
+    assert table.rows[-1].cells[1].text.split("\n") == [f"รายการที่ 30 บรรทัด {k}" for k in (1, 2, 3)]
