@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/ita convert fixtures/txt fixtures/docx --out out/demo
+	$(BIN)/ita convert fixtures/txt fixtures/docx fixtures/pdf --out out/demo
 
 test: install
 	$(BIN)/pytest
