@@ -131,9 +131,8 @@ def _paragraphs(found: list[Line], page: int) -> list[_Placed]:
 
 def _is_tabular(found: FoundTable) -> bool:
     """An unruled candidate is a table only if most rows fill two columns or more."""
-    rows = found.extract()
-    filled = [sum(1 for cell in row if cell and cell.strip()) for row in rows]
-    return len(rows) >= 2 and sum(1 for n in filled if n >= 2) >= UNRULED_FILLED * len(rows)
+    filled = [n for row in found.extract() if (n := sum(1 for c in row if c and c.strip()))]
+    return len(filled) >= 2 and sum(1 for n in filled if n >= 2) >= UNRULED_FILLED * len(filled)
 
 
 def _page_blocks(page: Page) -> list[_Placed]:
@@ -142,6 +141,10 @@ def _page_blocks(page: Page) -> list[_Placed]:
         t for t in page.find_tables(UNRULED_TABLES) if _is_tabular(t)
     ]
     tables = [_table(t, chars, page.page_number) for t in found]
+    for placed in tables:  # text alignment also yields the empty bands between lines
+        table = placed.block
+        assert isinstance(table, Table)
+        table.rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
     body = [c for c in chars if not any(_inside(c, t.bbox) for t in found)]
     placed = tables + _paragraphs(lines(clusters(body)), page.page_number)
     return sorted(placed, key=lambda p: p.top)

@@ -34,11 +34,11 @@ BORDERS = "<w:tblBorders>" + "".join(
 ) + "</w:tblBorders>"
 
 
-def tbl(*rows: str) -> str:
-    """A bordered table; its grid has as many columns as its first row has cells."""
+def tbl(*rows: str, ruled: bool = True) -> str:
+    """A table, bordered unless not `ruled`; its grid has as many columns as its first row."""
     columns = rows[0].count("<w:tc>") if rows else 0
     grid = "".join("<w:gridCol w:w='2000'/>" for _ in range(columns))
-    head = f"<w:tblPr>{BORDERS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    head = f"<w:tblPr>{BORDERS if ruled else ''}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     return f"<w:tbl>{head}{''.join(rows)}</w:tbl>"
 
 

@@ -157,21 +157,44 @@ def test_a_damaged_pdf_fails_clearly() -> None:
         parse_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"),
-                    reason="LibreOffice is not installed here (CI installs it)")
-def test_a_table_going_on_without_its_header_is_one_table(tmp_path: Path) -> None:
-    rows = [tr(tc(p("ข้อ")), tc(p("ข้อมูล")))] + [
-        tr(tc(p(f"O{n}")), tc(*[p(f"รายการที่ {n} บรรทัด {k}") for k in range(1, 4)]))
-        for n in range(1, 31)
-    ]
-    source = tmp_path / "long.docx"
-    source.write_bytes(make_docx(p("ตาราง") + tbl(*rows) + p("จบ")))
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("CI"),
+    reason="LibreOffice is not installed here (CI installs it)",
+)
+
+
+def _rendered(tmp_path: Path, body: str) -> bytes:
+    source = tmp_path / "report.docx"
+    source.write_bytes(make_docx(body))
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
         check=True, capture_output=True, timeout=120,
     )
-    doc = parse_bytes((tmp_path / "long.pdf").read_bytes())
+    return (tmp_path / "report.pdf").read_bytes()
+
+
+@NEEDS_LIBREOFFICE
+def test_an_unruled_table_is_found_from_aligned_text(tmp_path: Path) -> None:
+    rows = [tr(tc(p(a)), tc(p(b)), tc(p(c))) for a, b, c in [
+        ("ตัวชี้วัด", "ปี 2565", "ปี 2566"),
+        ("การปฏิบัติหน้าที่", "95.50", "97.25"),
+        ("การใช้งบประมาณ", "90.10", "92.00"),
+        ("การใช้อำนาจ", "88.40", "91.30"),
+    ]]
+    doc = parse_bytes(_rendered(tmp_path, p("ผลการประเมิน") + tbl(*rows, ruled=False) + p("จบ")))
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows][1] == ["การปฏิบัติหน้าที่", "95.50", "97.25"]
+    assert len(table.rows) == 4
+
+
+@NEEDS_LIBREOFFICE
+def test_a_table_going_on_without_its_header_is_one_table(tmp_path: Path) -> None:
+    rows = [tr(tc(p("ข้อ")), tc(p("ข้อมูล")))] + [
+        tr(tc(p(f"O{n}")), tc(*[p(f"รายการที่ {n} บรรทัด {k}") for k in range(1, 4)]))
+        for n in range(1, 31)
+    ]
+    doc = parse_bytes(_rendered(tmp_path, p("ตาราง") + tbl(*rows) + p("จบ")))
     assert doc.page_count is not None and doc.page_count >= 2
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [r.cells[0].text for r in table.rows] == ["ข้อ"] + [f"O{n}" for n in range(1, 31)]
