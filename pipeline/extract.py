@@ -13,7 +13,8 @@ from normalise.digits import to_arabic_digits
 from normalise.text import clean_text
 from parsers.model import Document, Paragraph, Row, Table
 from pipeline import subjects
-from pipeline.findings import INFO, Finding
+from pipeline.checks import score_findings
+from pipeline.findings import INFO, WARNING, Finding
 from pipeline.headers import TableView, view
 from pipeline.headings import last_subindicator
 from pipeline.measures import extract_measures, is_measures_table
@@ -107,11 +108,31 @@ def extract(document: Document, doc_id: str) -> Extraction:
         _read_table(walk, block, tv)
         if tv is None:
             continue
+        mapped = False
         if is_measures_table(tv):
             measure_tables.append(tv)
+            mapped = True
         if is_oitem_table(tv) and item_year is not None:
             rows, walk.subindicator = extract_oitems(tv, walk.subindicator, doc_id, org_id,
                                                      item_year)
             o_items.extend(rows)
+            mapped = True
+        if not (mapped or is_score_table(tv)) and tv.any_of(*DATA_ROLES):
+            findings.append(_unknown_table(tv))
     measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings)
+    findings.extend(score_findings(walk.sheet.rows))
     return Extraction(meta, walk.sheet.rows, measures, o_items, findings)
+
+
+DATA_ROLES = ("measure", "score", "score_year", "item_code", "item_title", "indicator",
+              "responsible", "result")
+"""Column roles of the tables this pipeline maps: a table with some but not enough is flagged."""
+
+
+def _unknown_table(tv: TableView) -> Finding:
+    header = " | ".join(c.text.replace("\n", " ") for c in tv.table.rows[0].cells)
+    return Finding(
+        WARNING, "UNKNOWN_TABLE",
+        f"A table of {len(tv.rows)} rows has a header like a score, measures or O-item table "
+        f"but could not be mapped; its rows are not in the output.",
+        tv.table.page, clean_text(header))

@@ -18,9 +18,33 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class GradeBand:
+    grade: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
 class Framework:
     tool_patterns: tuple[tuple[str, regex.Pattern[str]], ...]
     indicators: tuple[Indicator, ...]
+    grade_bands: tuple[GradeBand, ...]
+    pass_mark: float
+    tool_weights: dict[str, float]
+    total_tolerance: float
+    """How far a stated total may be from the computed one (rounding, per-question means)."""
+
+    def grade_band(self, grade: str) -> tuple[float, float] | None:
+        """(lowest, highest) score of a grade, `pass` and `fail` included."""
+        if grade == "pass":
+            return self.pass_mark, 100.0
+        if grade == "fail":
+            return 0.0, self.pass_mark - 0.01
+        band = next((b for b in self.grade_bands if b.grade == grade), None)
+        return (band.low, band.high) if band else None
+
+    def indicators_of(self, tool: str) -> list[str]:
+        return [i.code for i in self.indicators if i.tool == tool and "." not in i.code]
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
@@ -59,4 +83,6 @@ def framework() -> Framework:
         Indicator(i["code"], i.get("tool"), tuple(i["names"]))
         for i in raw["indicators"] + raw["subindicators"]
     )
-    return Framework(tools, indicators)
+    bands = tuple(GradeBand(b["grade"], b["min"], b["max"]) for b in raw["grade_bands"])
+    return Framework(tools, indicators, bands, raw["pass_mark"], raw["tool_weights"],
+                     raw["total_tolerance"])

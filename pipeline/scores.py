@@ -83,6 +83,38 @@ def _grade(text: str) -> str | None:
     return GRADES.get(value, value) if value in _GRADE_VALUES else None
 
 
+_UP, _DOWN, _SAME = "เพิ่มขึ้น", "ลดลง", ("คงที่", "เท่าเดิม", "ไม่เปลี่ยนแปลง")
+
+
+def _change_finding(tv: TableView, row: Row, by_year: dict[int, float]) -> Finding | None:
+    """A change column that contradicts the two scores beside it."""
+    if len(by_year) < 2:
+        return None
+    (y0, s0), (y1, s1) = sorted(by_year.items())[0], sorted(by_year.items())[-1]
+    delta = s1 - s0
+    tolerance = framework().total_tolerance
+    for col in tv.columns("change"):
+        text = clean_text(tv.text(row, col))
+        stated = parse_number(text)
+        if stated is not None:
+            wrong = abs(abs(stated) - abs(delta)) > tolerance or (stated < 0 < delta)
+        elif _UP in text:
+            wrong = delta <= 0
+        elif _DOWN in text:
+            wrong = delta >= 0
+        elif any(word in text for word in _SAME):
+            wrong = abs(delta) > tolerance
+        else:
+            continue
+        if wrong:
+            return Finding(
+                WARNING, "CHANGE_LABEL_MISMATCH",
+                f"The change is given as '{text}' but the score went from {s0:g} ({y0}) "
+                f"to {s1:g} ({y1}), a change of {delta:+.2f}.",
+                row.page_start, " | ".join(c.text for c in row.cells if c.text.strip()))
+    return None
+
+
 def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
     """Read every score cell of a score table; `year` applies to columns not headed by a year."""
     tool_hint: str | None = None
@@ -94,6 +126,7 @@ def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
             continue
         evidence = " | ".join(c.text for c in row.cells if c.text.strip())
         respondents = parse_number(tv.cell(row, "respondents"))
+        by_year: dict[int, float] = {}
         for col, role in tv.roles.items():
             if role.role not in ("score", "score_year"):
                 continue
@@ -101,6 +134,10 @@ def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
             col_year = role.year or year
             if score is None or col_year is None:
                 continue
+            if role.year:
+                by_year[role.year] = score
             sheet.add(subject, col_year, score, source=TABLE, evidence=evidence,
                       page=row.page_start, grade=_grade(tv.cell(row, "grade")),
                       respondents=int(respondents) if respondents is not None else None)
+        if finding := _change_finding(tv, row, by_year):
+            sheet.findings.append(finding)
