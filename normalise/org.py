@@ -1,7 +1,12 @@
 """Local-government organisations, districts and provinces named in report text."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+
+from pythainlp.corpus import provinces
+from rapidfuzz.distance import Levenshtein
 
 from normalise.text import clean_text
 
@@ -83,6 +88,44 @@ def _name_at(text: str, pos: int) -> str | None:
 def _first_name_after(prefix: re.Pattern[str], text: str) -> str | None:
     names = (_name_at(text, match.end()) for match in prefix.finditer(text))
     return next((name for name in names if name), None)
+
+
+def find_places(text: str) -> tuple[list[str], list[str]]:
+    """Every district and every province named in text (without prefix), in order."""
+    cleaned = clean_text(text)
+
+    def names(prefix: re.Pattern[str]) -> list[str]:
+        return [n for m in prefix.finditer(cleaned) if (n := _name_at(cleaned, m.end()))]
+
+    return names(_DISTRICT), names(_PROVINCE)
+
+
+def variant_limit(name: str) -> int:
+    """How many letters two spellings of one name may differ by (ร่อนทอง / ร้อนทอง)."""
+    return max(1, len(name) // 4)
+
+
+def canonical_spelling(names: list[str], preferred: str) -> tuple[str, dict[str, int]]:
+    """The most frequent spelling among those near `preferred` (ties: `preferred`), and the
+    count of each spelling seen."""
+    near = [n for n in names if Levenshtein.distance(n, preferred) <= variant_limit(preferred)]
+    counts = Counter(near or [preferred])
+    best = max(counts, key=lambda n: (counts[n], n == preferred))
+    return best, dict(counts)
+
+
+@cache
+def _provinces() -> tuple[str, ...]:
+    return tuple(p["name_th"] for p in provinces(details=True))
+
+
+def canonical_province(name: str) -> str:
+    """The official spelling of a province written with a typo, when only one is that near."""
+    known = _provinces()
+    if name in known:
+        return name
+    near = [p for p in known if Levenshtein.distance(name, p) <= variant_limit(p)]
+    return near[0] if len(near) == 1 else name
 
 
 def find_place(text: str) -> tuple[str | None, str | None]:

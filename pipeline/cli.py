@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.convert import OUTPUT_TABLES, Converted, Input, convert_file, discover
 from pipeline.findings import INFO, Finding
+from pipeline.identity import unify_org_ids
 from pipeline.schema import Row
 from pipeline.writers import FORMATS, write_tables
 
@@ -94,6 +95,7 @@ def _gather(results: Iterable[Converted], progress: _Progress) -> dict[str, list
         for name, rows in result.tables.items():
             tables[name].extend(rows)
     progress.close()
+    unify_org_ids(tables)
     return tables
 
 

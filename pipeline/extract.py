@@ -92,6 +92,10 @@ def extract(document: Document, doc_id: str) -> Extraction:
     meta = read_metadata(document)
     org_id = meta.org.org_id if meta.org else None
     findings = [Finding(INFO, "PARSER_NOTE", w) for w in document.warnings]
+    for what, (used, counts) in meta.spellings.items():
+        seen = ", ".join(f"{name} ({n}×)" for name, n in counts.items())
+        findings.append(Finding(INFO, "NAME_VARIANTS",
+                                f"The {what} is written several ways: {seen}; {used} is used."))
     walk = _Walk(ScoreSheet(doc_id, org_id, findings), YearResolver(meta.fiscal_year, findings),
                  year=None)
     measure_tables: list[TableView] = []
