@@ -12,6 +12,7 @@ from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from pipeline.extract import extract
 from pipeline.findings import ERROR, WARNING, Finding
+from pipeline.repair import repair_document
 from pipeline.schema import Row
 
 PARSER_VERSION = version("ita-pipeline")
@@ -53,7 +54,7 @@ def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
         "doc_id": doc_id, "source_path": source_path, "source_format": fmt, "page_count": None,
         "status": "ok", "error": None, "org_id": None, "org_name": None, "org_type": None,
         "district": None, "province": None, "fiscal_year": None, "assessment_year": None,
-        "parser_version": PARSER_VERSION,
+        "parser_version": PARSER_VERSION, "repairs": None,
     }
 
 
@@ -107,6 +108,7 @@ def convert_file(item: Input) -> Converted:
     )
     try:
         document = parse_bytes(data, fmt)
+        repairs = repair_document(document)
         result = extract(document, doc_id)
     except ParseError as exc:
         return _failed(out, str(exc))
@@ -115,7 +117,7 @@ def convert_file(item: Input) -> Converted:
                             f"{exc}); please report it with the file.")
     meta, org = result.metadata, result.metadata.org
     out.document.update(
-        source_format=document.source_format, page_count=document.page_count,
+        source_format=document.source_format, page_count=document.page_count, repairs=repairs,
         org_id=org.org_id if org else None, org_name=org.full_name if org else None,
         org_type=org.org_type if org else None, district=org.district if org else None,
         province=org.province if org else None, fiscal_year=meta.fiscal_year,

@@ -56,6 +56,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("fiscal_year", "int16", "fiscal year (พ.ศ.) the report is about"),
         _c("assessment_year", "int16", "the ITA year whose results the report analyses"),
         _c("parser_version", "string", "version of the package that wrote the row", False),
+        _c("repairs", "int32", "Thai text repairs made in the document (normalise.thai_repair)"),
     ),
     "scores": (
         *_DOC_ORG,

@@ -18,7 +18,8 @@ from pipeline.schema import Row
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STEMS = sorted(p.stem for p in (FIXTURES / "docx").glob("*.docx"))
 PLACE_COLUMNS = {"doc_id", "source_path", "source_format", "page_count", "page", "page_start",
-                 "page_end"}
+                 "page_end", "repairs"}
+"""Where a row was read, and how damaged that file's text layer was: not the content."""
 TABLES = ["documents", "scores", "measures", "o_items", "findings"]
 PUA = range(0xF700, 0xF900)
 
