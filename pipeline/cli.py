@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.convert import OUTPUT_TABLES, Converted, Input, convert_file, discover
+from pipeline import engines
+from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover
+from pipeline.dataset import DatasetWriter
 from pipeline.findings import INFO, Finding
 from pipeline.identity import unify_org_ids
-from pipeline.schema import Row
-from pipeline.writers import FORMATS, write_tables
+from pipeline.schema import TABLES, Row
+from pipeline.writers import FORMATS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_TIMEOUT = 300
+DEFAULT_BATCH = 500
 
 
 class _Progress:
@@ -66,50 +71,73 @@ def _parser() -> argparse.ArgumentParser:
                          help="parquet,csv (both by default)")
     convert.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
                          help="worker processes (default: all cores)")
+    convert.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help=f"time limit per file (default {DEFAULT_TIMEOUT})")
+    convert.add_argument("--engine", choices=(engines.LOCAL, engines.DASK), default=engines.LOCAL)
+    convert.add_argument("--scheduler", metavar="ADDRESS",
+                         help="a Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
+    convert.add_argument("--resume", action="store_true",
+                         help="skip inputs already converted into --out")
+    convert.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N",
+                         help=f"files per output part (default {DEFAULT_BATCH})")
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     return parser
 
 
-def _convert_all(items: list[Input], workers: int) -> Iterator[Converted]:
-    if workers == 1 or len(items) < 2:
-        yield from map(convert_file, items)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(convert_file, items, chunksize=4)
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None  # the conversion will report why it cannot be read
+    return digest.hexdigest()
 
 
-def _gather(results: Iterable[Converted], progress: _Progress) -> dict[str, list[Row]]:
-    """All rows; a file whose content was already converted gives a note, not a second copy."""
-    tables: dict[str, list[Row]] = {t: [] for t in OUTPUT_TABLES}
-    first_path: dict[str, str] = {}
-    for result in results:
+@dataclass
+class _Run:
+    """What a run has converted so far: the rows of the batch being built, and counts."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    failed: list[str] = field(default_factory=list)
+    batch: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in TABLES})
+
+    def take(self, result: Converted) -> None:
         doc = result.document
-        progress.step(doc["source_path"])
-        if doc["doc_id"] and doc["doc_id"] in first_path:
-            tables["findings"].append(Finding(
-                INFO, "DUPLICATE_FILE",
-                f"{doc['source_path']} has the same content as {first_path[doc['doc_id']]}; "
-                "it was converted once.").row(doc["doc_id"]))
-            continue
-        first_path[doc["doc_id"]] = doc["source_path"]
+        self.batch["manifest"].append(result.manifest_row())
+        self.counts[doc["status"]] += 1
+        if doc["status"] == "failed":
+            self.failed.append(f"  failed: {doc['source_path']}: {doc['error']}")
         for name, rows in result.tables.items():
-            tables[name].extend(rows)
-    progress.close()
-    unify_org_ids(tables)
-    return tables
+            self.batch[name].extend(rows)
+            if name != "documents":
+                self.counts[name] += len(rows)
 
+    def duplicate(self, item: Input, doc_id: str, original: str) -> None:
+        """An input with the content of one converted before it: a note, not a second copy."""
+        self.batch["manifest"].append({
+            "source_path": item.source_path, "doc_id": doc_id, "size": item.path.stat().st_size,
+            "sha256": doc_id, "status": "duplicate", "seconds": 0.0})
+        self.batch["findings"].append(Finding(
+            INFO, "DUPLICATE_FILE",
+            f"{item.source_path} has the same content as {original}; it was converted once.",
+        ).row(doc_id))
+        self.counts["findings"] += 1
 
-def _summary(tables: dict[str, list[Row]]) -> str:
-    docs = tables["documents"]
-    counts = {s: sum(1 for d in docs if d["status"] == s) for s in ("ok", "partial", "failed")}
-    lines = [
-        f"documents: {len(docs)} ({counts['ok']} ok, {counts['partial']} partial, "
-        f"{counts['failed']} failed)",
-        "rows: " + ", ".join(f"{t} {len(tables[t])}" for t in OUTPUT_TABLES[1:]),
-    ]
-    failed = [d for d in docs if d["status"] == "failed"]
-    lines += [f"  failed: {d['source_path']}: {d['error']}" for d in failed]
-    return "\n".join(lines)
+    def flush(self, writer: DatasetWriter) -> None:
+        unify_org_ids(self.batch)
+        writer.write(self.batch)
+        self.batch = {t: [] for t in TABLES}
+
+    def summary(self) -> str:
+        c = self.counts
+        docs = c["ok"] + c["partial"] + c["failed"]
+        lines = [
+            f"documents: {docs} ({c['ok']} ok, {c['partial']} partial, {c['failed']} failed)",
+            "rows: " + ", ".join(f"{t} {c[t]}" for t in OUTPUT_TABLES[1:]),
+        ]
+        return "\n".join(lines + self.failed)
 
 
 def convert(args: argparse.Namespace) -> int:
@@ -118,14 +146,37 @@ def convert(args: argparse.Namespace) -> int:
         print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     items = list(discover(args.inputs))
-    progress = _Progress(len(items), enabled=not args.quiet)
-    tables = _gather(_convert_all(items, args.workers), progress)
-    write_tables(args.out, tables, args.format)
+    with DatasetWriter(args.out, args.format, args.resume) as writer:
+        return _convert(args, items, writer)
+
+
+def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter) -> int:
+    done = writer.done() if args.resume else set()
+    run, first, todo = _Run(), {}, []
+    for item in items:  # duplicates are decided in input order, before any work
+        doc_id = _sha256(item.path)
+        if doc_id in done:
+            continue
+        if doc_id is not None and doc_id in first:
+            run.duplicate(item, doc_id, first[doc_id])
+            continue
+        if doc_id is not None:
+            first[doc_id] = item.source_path
+        todo.append(item)
+    progress = _Progress(len(todo), enabled=not args.quiet)
+    for result in engines.run(args.engine, todo, args.workers, args.timeout, args.scheduler):
+        progress.step(result.document["source_path"])
+        run.take(result)
+        if len(run.batch["manifest"]) >= args.batch_size:
+            run.flush(writer)
+    progress.close()
+    if run.batch["manifest"] or writer.count == 0:
+        run.flush(writer)
+    writer.finish()
     if not args.quiet:
-        print(_summary(tables))
+        print(run.summary())
         print(f"written to {args.out}/ as {', '.join(args.format)}")
-    failed = any(d["status"] == "failed" for d in tables["documents"])
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return EXIT_SOME_FAILED if run.failed else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -21,9 +22,16 @@ OUTPUT_TABLES = ("documents", "scores", "measures", "o_items", "findings")
 
 @dataclass
 class Converted:
-    """All rows one input file gives."""
+    """All rows one input file gives, and what the manifest records of it."""
 
     tables: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in OUTPUT_TABLES})
+    size: int = 0
+    seconds: float = 0.0
+
+    def manifest_row(self) -> Row:
+        doc = self.document
+        return {"source_path": doc["source_path"], "doc_id": doc["doc_id"], "size": self.size,
+                "sha256": doc["doc_id"], "status": doc["status"], "seconds": self.seconds}
 
     @property
     def document(self) -> Row:
@@ -93,14 +101,37 @@ def _report_scans(out: Converted, pages: list[int], page_count: int | None) -> N
     )
 
 
+def failed_result(item: Input, message: str, seconds: float = 0.0) -> Converted:
+    """The rows of a file that could not be converted: a failed document and its finding."""
+    out = Converted(seconds=seconds)
+    try:
+        data = item.path.read_bytes()
+    except OSError:
+        data = b""
+    out.size = len(data)
+    fmt = detect_format(data) if data else UNKNOWN
+    out.tables["documents"].append(_document_row(
+        hashlib.sha256(data).hexdigest() if data else "", item.source_path,
+        None if fmt == UNKNOWN else fmt))
+    return _failed(out, message)
+
+
 def convert_file(item: Input) -> Converted:
     """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
+    start = time.perf_counter()
+    out = _convert(item)
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def _convert(item: Input) -> Converted:
     out = Converted()
     try:
         data = item.path.read_bytes()
     except OSError as exc:
         out.tables["documents"].append(_document_row("", item.source_path, None))
         return _failed(out, f"The file could not be opened: {exc.strerror or exc}.")
+    out.size = len(data)
     doc_id = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data)
     out.tables["documents"].append(

@@ -17,6 +17,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
     "int16": pa.int16(),
     "int32": pa.int32(),
+    "int64": pa.int64(),
     "float64": pa.float64(),
     "date": pa.date32(),
     "list<string>": pa.list_(pa.string()),
@@ -114,6 +115,16 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("evidence", "string", ""),
     ),
 }
+
+TABLES["manifest"] = (
+    _c("source_path", "string", "the input as given, relative in batch mode", nullable=False),
+    _c("doc_id", "string", "sha256 (hex) of the file's bytes, as in documents", nullable=False),
+    _c("size", "int64", "bytes", nullable=False),
+    _c("sha256", "string", "sha256 (hex) of the file's bytes", nullable=False),
+    _c("status", "string", "ok, partial or failed, as in documents", nullable=False),
+    _c("seconds", "float64", "time spent converting the file", nullable=False),
+)
+"""Not a contract table: the record of every input of a run, for --resume and audits."""
 
 Row = dict[str, Any]
 

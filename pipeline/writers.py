@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pipeline.schema import TABLES, Row, arrow_schema, check_row
 
@@ -43,33 +43,27 @@ def _csv_value(value: object) -> str:
     return str(value)
 
 
+CSV_CHUNK = 2000
+"""Rows type-checked and written at a time: memory stays flat however many rows stream in."""
+
+
+def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def write_csv(path: Path, table: str, rows: Iterable[Row]) -> None:
-    """UTF-8 with a BOM so that Excel shows Thai; lists as JSON arrays."""
+    """UTF-8 with a BOM so that Excel shows Thai; lists as JSON arrays; types checked as
+    strictly as for Parquet."""
     names = [c.name for c in TABLES[table]]
-    rows = list(rows)
-    to_arrow(table, rows)  # the types are checked as strictly as for Parquet
 
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(names)
-            for row in rows:
-                writer.writerow([_csv_value(check_row(table, row)[n]) for n in names])
+            for chunk in _chunks(rows, CSV_CHUNK):
+                to_arrow(table, chunk)
+                writer.writerows([_csv_value(row[n]) for n in names] for row in chunk)
 
     atomic_write(path, write)
-
-
-def write_parquet(path: Path, table: str, rows: Iterable[Row]) -> None:
-    arrow = to_arrow(table, rows)
-    atomic_write(path, lambda tmp: pq.write_table(arrow, tmp))
-
-
-def write_tables(out_dir: Path, tables: dict[str, list[Row]], formats: Iterable[str]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for fmt in formats:
-        for name in TABLES:
-            rows = tables.get(name, [])
-            if fmt == "parquet":
-                write_parquet(out_dir / f"{name}.parquet", name, rows)
-            else:
-                write_csv(out_dir / f"{name}.csv", name, rows)

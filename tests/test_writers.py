@@ -11,8 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.dataset import DatasetWriter
 from pipeline.schema import TABLES, Row, arrow_schema
-from pipeline.writers import FORMATS, write_csv, write_parquet, write_tables
+from pipeline.writers import FORMATS, write_csv
 
 DOC_ID = "5f" * 32
 ORG_ID = "sao:ทองเอน"
@@ -52,6 +53,14 @@ SAMPLE_ROWS: dict[str, Row] = {
     },
 }
 
+SAMPLE_ROWS["manifest"] = {
+    "source_path": "อำเภอ/รายงาน ITA.txt", "doc_id": DOC_ID, "size": 14903, "sha256": DOC_ID,
+    "status": "ok", "seconds": 0.25,
+}
+MANIFEST_TYPES = {"source_path": "string", "doc_id": "string", "size": "int64",
+                  "sha256": "string", "status": "string", "seconds": "float64"}
+"""The manifest is not a contract table; its columns are the project's own."""
+
 CONTRACT_TYPES: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": "string", "source_path": "string", "source_format": "string",
@@ -86,8 +95,15 @@ CONTRACT_TYPES: dict[str, dict[str, str]] = {
 
 ARROW_OF_CONTRACT = {
     "string": pa.string(), "int16": pa.int16(), "int32": pa.int32(), "float64": pa.float64(),
-    "date": pa.date32(), "list<string>": pa.list_(pa.string()),
+    "date": pa.date32(), "list<string>": pa.list_(pa.string()), "int64": pa.int64(),
 }
+
+
+def write_tables(out: Path, tables: dict, formats: tuple[str, ...]) -> None:
+    """A fresh one-batch output, as `ita convert` writes it."""
+    with DatasetWriter(out, list(formats), resume=False) as writer:
+        writer.write(tables)
+        writer.finish()
 
 
 def write_samples(out: Path, formats: tuple[str, ...] = FORMATS) -> None:
@@ -100,16 +116,18 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def temporary_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".*.tmp"))
+    """Temporary files and staging folders anywhere under folder."""
+    return sorted(p for p in folder.rglob(".*") if p.name.endswith(".tmp") or
+                  p.name.startswith(".staging"))
 
 
 def test_sample_rows_cover_every_table() -> None:
-    assert set(SAMPLE_ROWS) == set(TABLES) == set(CONTRACT_TYPES)
+    assert set(SAMPLE_ROWS) == set(TABLES) == set(CONTRACT_TYPES) | {"manifest"}
 
 
 def test_every_table_is_written_in_parquet_and_csv(tmp_path: Path) -> None:
     write_samples(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == sorted(
         f"{name}.{ext}" for name in TABLES for ext in ("parquet", "csv")
     )
 
@@ -126,14 +144,14 @@ def test_tables_without_rows_are_written_with_their_columns(tmp_path: Path) -> N
 @pytest.mark.parametrize("name", list(TABLES))
 def test_parquet_schema_is_the_arrow_schema(tmp_path: Path, name: str) -> None:
     write_samples(tmp_path, ("parquet",))
-    assert pq.read_schema(tmp_path / f"{name}.parquet").equals(arrow_schema(name))
+    assert pq.read_table(tmp_path / f"{name}.parquet").schema.equals(arrow_schema(name))
 
 
 @pytest.mark.parametrize("name", list(TABLES))
 def test_parquet_columns_have_the_contract_types(tmp_path: Path, name: str) -> None:
     write_samples(tmp_path, ("parquet",))
-    schema = pq.read_schema(tmp_path / f"{name}.parquet")
-    for column, type_ in CONTRACT_TYPES[name].items():
+    schema = pq.read_table(tmp_path / f"{name}.parquet").schema
+    for column, type_ in CONTRACT_TYPES.get(name, MANIFEST_TYPES).items():
         assert schema.field(column).type == ARROW_OF_CONTRACT[type_], f"{name}.{column}"
 
 
@@ -155,7 +173,8 @@ def test_csv_header_is_in_schema_order(tmp_path: Path, name: str) -> None:
     with (tmp_path / f"{name}.csv").open(encoding="utf-8-sig", newline="") as fh:
         header = next(csv.reader(fh))
     assert header == [c.name for c in TABLES[name]]
-    assert [h for h in header if h in CONTRACT_TYPES[name]] == list(CONTRACT_TYPES[name])
+    types = CONTRACT_TYPES.get(name, MANIFEST_TYPES)
+    assert [h for h in header if h in types] == list(types)
 
 
 def test_csv_lists_are_json_arrays(tmp_path: Path) -> None:
@@ -208,12 +227,12 @@ WRONG_TYPE_ROW = {**SAMPLE_ROWS["documents"], "fiscal_year": "ปีงบปร
 """A string in the int16 column fiscal_year."""
 
 
-def test_failed_parquet_write_leaves_the_previous_file_intact(tmp_path: Path) -> None:
-    path = tmp_path / "documents.parquet"
-    write_parquet(path, "documents", [SAMPLE_ROWS["documents"]])
+def test_failed_parquet_write_leaves_the_previous_output_intact(tmp_path: Path) -> None:
+    write_tables(tmp_path, {"documents": [SAMPLE_ROWS["documents"]]}, ("parquet",))
     with pytest.raises((TypeError, ValueError)):
-        write_parquet(path, "documents", [SAMPLE_ROWS["documents"], WRONG_TYPE_ROW])
-    assert pq.read_table(path).to_pylist() == [SAMPLE_ROWS["documents"]]
+        write_tables(tmp_path, {"documents": [SAMPLE_ROWS["documents"], WRONG_TYPE_ROW]},
+                     ("parquet",))
+    assert pq.read_table(tmp_path / "documents.parquet").to_pylist() == [SAMPLE_ROWS["documents"]]
     assert temporary_files(tmp_path) == []
 
 
