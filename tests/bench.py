@@ -4,22 +4,29 @@
    against the Word documents they were exported from, for our reader and for
    plain pdfplumber (`extract_tables()` / `extract_text()`) on the same pages,
    with pages/s of our reader.
-2. documents/s and peak RSS converting copies of the text fixtures with 1 and 2
-   workers.
+2. A synthetic archive of BENCH_DOCS (default 1,000) documents made from the
+   fixtures (text and Word copies name their own organisation; PDF copies carry
+   their own title), converted with 1 and 2 workers: documents/s, pages/s, peak
+   RSS of the driver and of the largest worker, the speed-up; and the same PDFs
+   through plain pdfplumber text and table extraction, with our time as a ratio.
 Numbers are measured on this machine, never asserted.
 """
 
 from __future__ import annotations
 
-import resource
+import io
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
+import pyarrow.parquet as pq
 from rapidfuzz.distance import Levenshtein
 
 from parsers import parse_bytes
@@ -27,27 +34,97 @@ from parsers.model import Document, Paragraph, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "txt"
-COPIES = 100
+DOCS = int(os.environ.get("BENCH_DOCS", "1000"))
+"""Documents in the synthetic archive (BENCH_DOCS=5000 make bench for the larger run)."""
+MIX = (("txt", 0.4), ("docx", 0.3), ("pdf", 0.3))
+_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 
 
-def build_archive(folder: Path) -> int:
-    """Copies of every fixture, each made distinct so that every doc_id differs."""
-    count = 0
-    for source in sorted(FIXTURES.glob("*.txt")):
-        text = source.read_text("utf-8")
-        for i in range(COPIES):
-            (folder / f"{source.stem}_{i:04d}.txt").write_text(f"{text}\n\nสำเนาที่ {i}\n", "utf-8")
-            count += 1
-    return count
+def _suffix(n: int) -> str:
+    """A Thai-letter suffix unique to n, so that every copy names its own organisation."""
+    out = ""
+    while True:
+        n, r = divmod(n, len(_LETTERS))
+        out += _LETTERS[r]
+        if n == 0:
+            return out
 
 
-def run(archive: Path, out: Path, workers: int) -> float:
+_ORG_NAMES = {"000": "ทองเอน", "002": "พันชนะ", "004": "ลำน้ำพอง"}
+
+
+def _docx_copy(source: bytes, old: str, new: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(old.encode(), new.encode())
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+def build_archive(folder: Path) -> tuple[int, list[Path]]:
+    """DOCS documents, every doc_id different; returns the count and the PDFs made."""
+    fixtures = ROOT / "fixtures"
+    pdfs: list[Path] = []
+    n = 0
+    for fmt, share in MIX:
+        sources = sorted((fixtures / fmt).glob(f"*.{fmt}"))
+        for i in range(int(DOCS * share)):
+            source = sources[i % len(sources)]
+            old = _ORG_NAMES[source.name[:3]]
+            new = old + _suffix(n)
+            target = folder / fmt / f"{source.stem}_{i:05d}.{fmt}"
+            target.parent.mkdir(exist_ok=True)
+            if fmt == "txt":
+                target.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
+            elif fmt == "docx":
+                target.write_bytes(_docx_copy(source.read_bytes(), old, new))
+            else:  # a PDF's text cannot be edited: its title differs instead
+                with pikepdf.open(source) as pdf:
+                    pdf.docinfo["/Title"] = f"ITA {new}"
+                    pdf.save(target)
+                pdfs.append(target)
+            n += 1
+    return n, pdfs
+
+
+def _peak_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("VmHWM:")), 0)
+
+
+def run(archive: Path, out: Path, workers: int) -> tuple[float, int, int]:
+    """Seconds, and peak RSS (KiB) of the driver and of the largest worker."""
     start = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "pipeline.cli", "convert", str(archive), "--out", str(out),
-         "--workers", str(workers), "--quiet"],
-        check=True,
-    )
+         "--workers", str(workers), "--quiet"])
+    driver = worker = 0
+    while process.poll() is None:
+        driver = max(driver, _peak_kib(process.pid))
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        for pid in children.read_text().split() if children.exists() else []:
+            worker = max(worker, _peak_kib(int(pid)))
+        time.sleep(0.2)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"ita convert failed ({process.returncode})")
+    return time.perf_counter() - start, driver, worker
+
+
+def plain_pdfplumber(pdfs: list[Path]) -> float:
+    """Seconds for pdfplumber's own extract_text() and extract_tables() of every page."""
+    start = time.perf_counter()
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.extract_tables()
     return time.perf_counter() - start
 
 
@@ -104,23 +181,43 @@ def pdf_quality() -> None:
                   f"{rates[2]:>14.2%}{rates[3]:>8.2%}{(ours.page_count or 0) / seconds:>9.1f}")
 
 
-def main() -> None:
-    pdf_quality()
+def archive_speed() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "archive"
-        archive.mkdir()
-        docs = build_archive(archive)
-        print(f"archive: {docs} text reports ({COPIES} distinct copies of each fixture)")
+        docs, pdfs = build_archive(archive)
+        pdf_pages = sum(len(pikepdf.open(p).pages) for p in pdfs)
+        print(f"\narchive: {docs} documents ({', '.join(f'{int(DOCS * s)} {f}' for f, s in MIX)})")
         times = {}
         for workers in (1, 2):
             out = Path(tmp) / f"out{workers}"
-            times[workers] = run(archive, out, workers)
+            seconds, driver, worker = run(archive, out, workers)
+            times[workers] = seconds
+            documents = pq.read_table(out / "documents.parquet", columns=["page_count"])
+            pages = sum(p or 0 for p in documents.column("page_count").to_pylist())
             shutil.rmtree(out)
-            print(f"workers={workers}: {times[workers]:.2f} s, {docs / times[workers]:.1f} "
-                  "documents/s, pages/s n/a (text has no pages)")
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"workers={workers}: {seconds:.1f} s, {docs / seconds:.1f} documents/s, "
+                  f"{pages / seconds:.1f} pages/s (PDF and Word pages), peak RSS driver "
+                  f"{driver / 1024:.0f} MiB, largest worker {worker / 1024:.0f} MiB")
         print(f"speed-up 2 vs 1 worker: {times[1] / times[2]:.2f}x")
-        print(f"peak RSS of the largest process: {peak:.0f} MiB")
+        plain = plain_pdfplumber(pdfs)
+        ours_pdf = _pdf_only_seconds(pdfs, Path(tmp))
+        print(f"the {len(pdfs)} PDFs ({pdf_pages} pages): plain pdfplumber extract_text() + "
+              f"extract_tables() {plain:.1f} s; ita convert of the same PDFs, 1 worker, "
+              f"{ours_pdf:.1f} s = {ours_pdf / plain:.2f}x plain pdfplumber")
+
+
+def _pdf_only_seconds(pdfs: list[Path], tmp: Path) -> float:
+    folder = tmp / "pdf-only"
+    folder.mkdir()
+    for path in pdfs:
+        (folder / path.name).symlink_to(path)
+    seconds, _, _ = run(folder, tmp / "pdf-out", 1)
+    return seconds
+
+
+def main() -> None:
+    pdf_quality()
+    archive_speed()
 
 
 if __name__ == "__main__":
