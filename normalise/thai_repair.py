@@ -24,13 +24,18 @@ from functools import cache, partial
 
 from pythainlp.corpus import thai_words
 
-# Organisation and place prefixes that a proper name follows.
-ORG_PREFIXES = (
-    "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง",
-    "เทศบาลนคร", "อำเภอ", "จังหวัด", "ตำบล",
-)  # fmt: skip
-# Abbreviated prefixes; recognised only at the start of a word.
-ABBREVIATED_PREFIXES = ("อบต.", "ทต.", "ทม.", "ทน.", "อบจ.", "อ.", "จ.", "ต.")
+from normalise.org import DISTRICT_PREFIXES, ORG_TYPES, PROVINCE_PREFIXES
+
+# Organisation and place prefixes that a proper name follows (those of normalise.org, and
+# ตำบล/ต.); abbreviated ones are recognised only at the start of a word.
+_PLACES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((full, abbreviations) for _, full, abbreviations in ORG_TYPES),
+    (DISTRICT_PREFIXES[0], DISTRICT_PREFIXES[1:]),
+    (PROVINCE_PREFIXES[0], PROVINCE_PREFIXES[1:]),
+    ("ตำบล", ("ต.",)),
+)
+ORG_PREFIXES = tuple(full for full, _ in _PLACES)
+ABBREVIATED_PREFIXES = tuple(short for _, group in _PLACES for short in group)
 # A person's title, followed at once by the first name and, after one space, the surname.
 PERSON_TITLES = ("นางสาว", "นาย", "นาง")
 

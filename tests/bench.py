@@ -76,7 +76,7 @@ def build_archive(folder: Path) -> tuple[int, list[Path]]:
             old = _ORG_NAMES[source.name[:3]]
             new = old + _suffix(n)
             target = folder / fmt / f"{source.stem}_{i:05d}.{fmt}"
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             if fmt == "txt":
                 target.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
             elif fmt == "docx":
