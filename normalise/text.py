@@ -26,11 +26,6 @@ def clean_text(text: str) -> str:
     return collapse_ws(to_arabic_digits(text))
 
 
-def clean_lines(text: str) -> list[str]:
-    """clean_text of each line, dropping lines that end up empty."""
-    return [line for line in map(clean_text, text.splitlines()) if line]
-
-
 _THAI = "\u0e00-\u0e7f"
 _WRAP_BETWEEN_THAI = re.compile(rf"(?<=[{_THAI}])[ \t]*\n[ \t]*(?=[{_THAI}])")
 

@@ -61,10 +61,6 @@ class Table:
     def page(self) -> int | None:
         return self.rows[0].page_start if self.rows else None
 
-    @property
-    def width(self) -> int:
-        return max((len(r.cells) for r in self.rows), default=0)
-
 
 Block = Paragraph | Table
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.text import ZERO_WIDTH, clean_lines, clean_text, collapse_ws, join_wrapped
+from normalise.text import ZERO_WIDTH, clean_text, collapse_ws, join_wrapped
 
 SPACES = " \t\n\r\u00a0\u3000\u2003\u202f\u2028\x0b\x0c"
 NOISY_TEXT = st.text(alphabet=st.sampled_from("กขค ab1๑.\u200b\u200d\ufeff" + SPACES))
@@ -36,13 +36,6 @@ def test_clean_text_converts_digits():
     assert clean_text("ต.ค. ๒๕๖๕ –\nก.ย. ๒๕๖๖") == "ต.ค. 2565 – ก.ย. 2566"
 
 
-def test_clean_lines_keeps_lines_and_drops_empty_ones():
-    assert clean_lines("สำนักปลัด,\n\n  กองคลัง \r\n") == ["สำนักปลัด,", "กองคลัง"]
-    assert clean_lines("๑.  เจ้าหน้าที่\n\u200b\n๒.\tสำนักปลัด") == ["1. เจ้าหน้าที่", "2. สำนักปลัด"]
-    assert clean_lines("") == []
-    assert clean_lines("\n \n") == []
-
-
 @given(NOISY_TEXT)
 def test_collapse_result_is_tidy(text):
     result = collapse_ws(text)
@@ -55,13 +48,6 @@ def test_collapse_result_is_tidy(text):
 @given(NOISY_TEXT)
 def test_collapse_is_idempotent(text):
     assert collapse_ws(collapse_ws(text)) == collapse_ws(text)
-
-
-@given(NOISY_TEXT)
-def test_clean_lines_agrees_with_clean_text(text):
-    lines = clean_lines(text)
-    assert all(line and "\n" not in line for line in lines)
-    assert " ".join(lines) == clean_text(text)
 
 
 @pytest.mark.parametrize(
