@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import engines
+from pipeline import database, engines
 from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover
 from pipeline.dataset import DatasetWriter
 from pipeline.findings import INFO, Finding
@@ -80,7 +80,12 @@ def _parser() -> argparse.ArgumentParser:
                          help="skip inputs already converted into --out")
     convert.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N",
                          help=f"files per output part (default {DEFAULT_BATCH})")
+    convert.add_argument("--db", metavar="URL",
+                         help="also load each batch into a database (duckdb:///path)")
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    load = commands.add_parser("load", help="load a converted folder into a database")
+    load.add_argument("folder", type=Path, metavar="DIR")
+    load.add_argument("--db", required=True, metavar="URL", help="duckdb:///path/file.duckdb")
     return parser
 
 
@@ -125,9 +130,11 @@ class _Run:
         ).row(doc_id))
         self.counts["findings"] += 1
 
-    def flush(self, writer: DatasetWriter) -> None:
+    def flush(self, writer: DatasetWriter, db: database.DuckDBTarget | None) -> None:
         unify_org_ids(self.batch)
-        writer.write(self.batch)
+        written = writer.write(self.batch)
+        if db is not None:
+            db.load({t: written[t] for t in database.LOADED})
         self.batch = {t: [] for t in TABLES}
 
     def summary(self) -> str:
@@ -146,11 +153,17 @@ def convert(args: argparse.Namespace) -> int:
         print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     items = list(discover(args.inputs))
-    with DatasetWriter(args.out, args.format, args.resume) as writer:
-        return _convert(args, items, writer)
+    db = database.connect(args.db) if args.db else None
+    try:
+        with DatasetWriter(args.out, args.format, args.resume) as writer:
+            return _convert(args, items, writer, db)
+    finally:
+        if db is not None:
+            db.close()
 
 
-def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter) -> int:
+def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter,
+             db: database.DuckDBTarget | None) -> int:
     done = writer.done() if args.resume else set()
     run, first, todo = _Run(), {}, []
     for item in items:  # duplicates are decided in input order, before any work
@@ -168,10 +181,10 @@ def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter
         progress.step(result.document["source_path"])
         run.take(result)
         if len(run.batch["manifest"]) >= args.batch_size:
-            run.flush(writer)
+            run.flush(writer, db)
     progress.close()
     if run.batch["manifest"] or writer.count == 0:
-        run.flush(writer)
+        run.flush(writer, db)
     writer.finish()
     if not args.quiet:
         print(run.summary())
@@ -179,8 +192,25 @@ def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter
     return EXIT_SOME_FAILED if run.failed else EXIT_OK
 
 
+def load(args: argparse.Namespace) -> int:
+    if not (args.folder / "manifest.parquet").is_dir():
+        print(f"ita load: {args.folder} is not a folder written by ita convert", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        rows = database.load_folder(args.folder, args.db)
+    except (ValueError, database.SchemaVersionError) as exc:
+        print(f"ita load: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"loaded {rows} rows from {args.folder} into {args.db}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "load":
+        return load(args)
+    if args.db:
+        database.connect(args.db).close()  # a bad URL or version is a usage error up front
     return convert(args)
 
 

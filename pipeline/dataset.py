@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -75,15 +76,17 @@ class DatasetWriter:
         return set(ds.dataset(parts, format="parquet").to_table(columns=["doc_id"])
                    .column("doc_id").to_pylist())
 
-    def write(self, tables: dict[str, list[Row]]) -> None:
-        """One batch: a part per table, the manifest part last."""
+    def write(self, tables: dict[str, list[Row]]) -> dict[str, pa.Table]:
+        """One batch: a part per table, the manifest part last; the parts as written."""
         name = f"{PART_PREFIX}{self.run}-{self.count:06d}.parquet"
         self.count += 1
+        written = {}
         for table in sorted(TABLES, key=lambda t: t == MANIFEST):
             folder = self._folder(self.root, table)
             folder.mkdir(exist_ok=True)
-            arrow = to_arrow(table, tables.get(table, []))
+            arrow = written[table] = to_arrow(table, tables.get(table, []))
             atomic_write(folder / name, lambda tmp, a=arrow: pq.write_table(a, tmp))
+        return written
 
     def finish(self) -> None:
         """Move a fresh run's parts into place, then merge the CSVs."""
