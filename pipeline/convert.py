@@ -101,18 +101,25 @@ def _report_scans(out: Converted, pages: list[int], page_count: int | None) -> N
     )
 
 
+def _started(item: Input, data: bytes | None) -> Converted:
+    """The rows of a file before it is read: its documents row, `ok` until told otherwise.
+    `data` is None when the file could not be opened."""
+    out = Converted(size=len(data or b""))
+    fmt = detect_format(data) if data else UNKNOWN
+    doc_id = hashlib.sha256(data).hexdigest() if data is not None else ""
+    out.tables["documents"].append(
+        _document_row(doc_id, item.source_path, None if fmt == UNKNOWN else fmt))
+    return out
+
+
 def failed_result(item: Input, message: str, seconds: float = 0.0) -> Converted:
     """The rows of a file that could not be converted: a failed document and its finding."""
-    out = Converted(seconds=seconds)
     try:
-        data = item.path.read_bytes()
+        data: bytes | None = item.path.read_bytes()
     except OSError:
-        data = b""
-    out.size = len(data)
-    fmt = detect_format(data) if data else UNKNOWN
-    out.tables["documents"].append(_document_row(
-        hashlib.sha256(data).hexdigest() if data else "", item.source_path,
-        None if fmt == UNKNOWN else fmt))
+        data = None
+    out = _started(item, data)
+    out.seconds = seconds
     return _failed(out, message)
 
 
@@ -125,18 +132,13 @@ def convert_file(item: Input) -> Converted:
 
 
 def _convert(item: Input) -> Converted:
-    out = Converted()
     try:
         data = item.path.read_bytes()
     except OSError as exc:
-        out.tables["documents"].append(_document_row("", item.source_path, None))
-        return _failed(out, f"The file could not be opened: {exc.strerror or exc}.")
-    out.size = len(data)
-    doc_id = hashlib.sha256(data).hexdigest()
-    fmt = detect_format(data)
-    out.tables["documents"].append(
-        _document_row(doc_id, item.source_path, None if fmt == UNKNOWN else fmt)
-    )
+        return _failed(_started(item, None),
+                       f"The file could not be opened: {exc.strerror or exc}.")
+    out = _started(item, data)
+    doc_id, fmt = out.document["doc_id"], out.document["source_format"] or UNKNOWN
     try:
         document = parse_bytes(data, fmt)
         repairs = repair_document(document)

@@ -88,6 +88,11 @@ def _read_table(walk: _Walk, table: Table, tv: TableView | None) -> None:
                 walk.read_prose(text, row.page_start, fallback=topic)
 
 
+DATA_ROLES = ("measure", "score", "score_year", "item_code", "item_title", "indicator",
+              "responsible", "result")
+"""Column roles of the tables this pipeline maps: a table with some but not enough is flagged."""
+
+
 def extract(document: Document, doc_id: str) -> Extraction:
     meta = read_metadata(document)
     org_id = meta.org.org_id if meta.org else None
@@ -126,11 +131,6 @@ def extract(document: Document, doc_id: str) -> Extraction:
     measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings)
     findings.extend(score_findings(walk.sheet.rows))
     return Extraction(meta, walk.sheet.rows, measures, o_items, findings)
-
-
-DATA_ROLES = ("measure", "score", "score_year", "item_code", "item_title", "indicator",
-              "responsible", "result")
-"""Column roles of the tables this pipeline maps: a table with some but not enough is flagged."""
 
 
 def _unknown_table(tv: TableView) -> Finding:
