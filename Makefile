@@ -21,7 +21,7 @@ test: install
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tests.bench
 
 lint: install
 	$(BIN)/ruff check .

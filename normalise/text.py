@@ -12,13 +12,18 @@ ZERO_WIDTH = (
     "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (byte-order mark)
 )
 
-_DROP_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+CONTROLS = tuple(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace())
+"""C0 and C1 control characters other than whitespace: no text shows them, and a database
+(PostgreSQL) refuses U+0000."""
+
+_DROP_INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH + CONTROLS))
 _WHITESPACE = re.compile(r"\s+")
 
 
 def collapse_ws(text: str) -> str:
-    """Remove zero-width characters, turn every whitespace run into one space, and strip."""
-    return _WHITESPACE.sub(" ", text.translate(_DROP_ZERO_WIDTH)).strip()
+    """Remove zero-width and control characters, turn every whitespace run into one space,
+    and strip."""
+    return _WHITESPACE.sub(" ", text.translate(_DROP_INVISIBLE)).strip()
 
 
 def clean_text(text: str) -> str:

@@ -81,11 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N",
                          help=f"files per output part (default {DEFAULT_BATCH})")
     convert.add_argument("--db", metavar="URL",
-                         help="also load each batch into a database (duckdb:///path)")
+                         help=f"also load each batch into a database: {database.URL_FORMS}")
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
     load.add_argument("folder", type=Path, metavar="DIR")
-    load.add_argument("--db", required=True, metavar="URL", help="duckdb:///path/file.duckdb")
+    load.add_argument("--db", required=True, metavar="URL", help=database.URL_FORMS)
     return parser
 
 
@@ -104,8 +104,10 @@ def _sha256(path: Path) -> str | None:
 class _Run:
     """What a run has converted so far: the rows of the batch being built, and counts."""
 
+    db: database.Target | None = None
     counts: Counter[str] = field(default_factory=Counter)
     failed: list[str] = field(default_factory=list)
+    db_error: str | None = None
     batch: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in TABLES})
 
     def take(self, result: Converted) -> None:
@@ -130,12 +132,17 @@ class _Run:
         ).row(doc_id))
         self.counts["findings"] += 1
 
-    def flush(self, writer: DatasetWriter, db: database.DuckDBTarget | None) -> None:
+    def flush(self, writer: DatasetWriter) -> None:
         unify_org_ids(self.batch)
         written = writer.write(self.batch)
-        if db is not None:
-            db.load({t: written[t] for t in database.LOADED})
         self.batch = {t: [] for t in TABLES}
+        if self.db is not None:
+            try:
+                self.db.load({t: written[t] for t in database.LOADED})
+            except database.DatabaseError as exc:  # conversion goes on; `ita load` catches up
+                self.db_error = str(exc)
+                self.db.close()
+                self.db = None
 
     def summary(self) -> str:
         c = self.counts
@@ -152,20 +159,24 @@ def convert(args: argparse.Namespace) -> int:
     if missing:
         print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        run = _Run(db=database.connect(args.db) if args.db else None)
+    except database.DatabaseError as exc:
+        print(f"ita convert: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     items = list(discover(args.inputs))
-    db = database.connect(args.db) if args.db else None
     try:
         with DatasetWriter(args.out, args.format, args.resume) as writer:
-            return _convert(args, items, writer, db)
+            return _convert(args, items, writer, run)
     finally:
-        if db is not None:
-            db.close()
+        if run.db is not None:
+            run.db.close()
 
 
 def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter,
-             db: database.DuckDBTarget | None) -> int:
+             run: _Run) -> int:
     done = writer.done() if args.resume else set()
-    run, first, todo = _Run(), {}, []
+    first, todo = {}, []
     for item in items:  # duplicates are decided in input order, before any work
         doc_id = _sha256(item.path)
         if doc_id in done:
@@ -181,15 +192,19 @@ def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter
         progress.step(result.document["source_path"])
         run.take(result)
         if len(run.batch["manifest"]) >= args.batch_size:
-            run.flush(writer, db)
+            run.flush(writer)
     progress.close()
     if run.batch["manifest"] or writer.count == 0:
-        run.flush(writer, db)
+        run.flush(writer)
     writer.finish()
+    if run.db_error:
+        print(f"ita convert: not loaded into the database: {run.db_error}\nThe converted "
+              f"tables are complete in {args.out}; load them with `ita load {args.out} --db "
+              "URL` once the database can be reached.", file=sys.stderr)
     if not args.quiet:
         print(run.summary())
         print(f"written to {args.out}/ as {', '.join(args.format)}")
-    return EXIT_SOME_FAILED if run.failed else EXIT_OK
+    return EXIT_SOME_FAILED if run.failed or run.db_error else EXIT_OK
 
 
 def load(args: argparse.Namespace) -> int:
@@ -198,10 +213,10 @@ def load(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         rows = database.load_folder(args.folder, args.db)
-    except (ValueError, database.SchemaVersionError) as exc:
+    except database.DatabaseError as exc:
         print(f"ita load: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"loaded {rows} rows from {args.folder} into {args.db}")
+    print(f"loaded {rows} rows from {args.folder} into {database.redact(args.db)}")
     return EXIT_OK
 
 
@@ -209,8 +224,6 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "load":
         return load(args)
-    if args.db:
-        database.connect(args.db).close()  # a bad URL or version is a usage error up front
     return convert(args)
 
 

@@ -9,6 +9,8 @@
    their own title), converted with 1 and 2 workers: documents/s, pages/s, peak
    RSS of the driver and of the largest worker, the speed-up; and the same PDFs
    through plain pdfplumber text and table extraction, with our time as a ratio.
+3. Rows/s loading the converted archive into DuckDB and into PostgreSQL (the server
+   named by ITA_TEST_POSTGRES).
 Numbers are measured on this machine, never asserted.
 """
 
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from contextlib import ExitStack
 from pathlib import Path
 
 import pdfplumber
@@ -31,6 +34,8 @@ from rapidfuzz.distance import Levenshtein
 
 from parsers import parse_bytes
 from parsers.model import Document, Paragraph, Table
+from pipeline.database import load_folder
+from tests.databases import POSTGRES_ENV, fresh_database
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "txt"
@@ -198,10 +203,12 @@ def archive_speed() -> None:
             times[workers] = seconds
             documents = pq.read_table(out / "documents.parquet", columns=["page_count"])
             pages = sum(p or 0 for p in documents.column("page_count").to_pylist())
-            shutil.rmtree(out)
             print(f"workers={workers}: {seconds:.1f} s, {docs / seconds:.1f} documents/s, "
                   f"{pages / seconds:.1f} pages/s (PDF and Word pages), peak RSS driver "
                   f"{driver / 1024:.0f} MiB, largest worker {worker / 1024:.0f} MiB")
+            if workers == WORKERS[-1]:
+                load_speed(out, Path(tmp))
+            shutil.rmtree(out)
         if {1, 2} <= times.keys():
             print(f"speed-up 2 vs 1 worker: {times[1] / times[2]:.2f}x")
         if not PLAIN:
@@ -211,6 +218,26 @@ def archive_speed() -> None:
         print(f"the {len(pdfs)} PDFs ({pdf_pages} pages): plain pdfplumber extract_text() + "
               f"extract_tables() {plain:.1f} s; ita convert of the same PDFs, 1 worker, "
               f"{ours_pdf:.1f} s = {ours_pdf / plain:.2f}x plain pdfplumber")
+
+
+def load_speed(converted: Path, tmp: Path) -> None:
+    """Rows/s of `ita load` into a new DuckDB file and a new PostgreSQL database, first load
+    and a second load of the same documents (every row replaced)."""
+    with ExitStack() as stack:
+        targets = {"duckdb": f"duckdb:///{tmp / 'bench.duckdb'}"}
+        if server := os.environ.get(POSTGRES_ENV):
+            targets["postgresql"] = stack.enter_context(fresh_database(server))
+        else:
+            print(f"postgresql: not measured; export {POSTGRES_ENV}=$(.ci/postgres) first")
+        for name, url in targets.items():
+            timings = []
+            for _ in range(2):
+                start = time.perf_counter()
+                rows = load_folder(converted, url)
+                timings.append(time.perf_counter() - start)
+            print(f"load into {name}: {rows} rows of {DOCS} documents, first load "
+                  f"{timings[0]:.2f} s = {rows / timings[0]:,.0f} rows/s, again (all replaced) "
+                  f"{timings[1]:.2f} s = {rows / timings[1]:,.0f} rows/s")
 
 
 def _pdf_only_seconds(pdfs: list[Path], tmp: Path) -> float:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from parsers.model import Cell, Row, Span, Table
+from tests.databases import postgres_database
 from tests.golden import CORPUS as CORPUS_DIR
 
 
@@ -37,3 +38,18 @@ def table() -> Callable[..., Table]:
         return Table(rows=list(rows), span=span)
 
     return make
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database of each kind."""
+    if request.param == "duckdb":
+        yield f"duckdb:///{tmp_path / 'ita.duckdb'}"
+    else:
+        yield from postgres_database()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """The URL of an empty PostgreSQL database."""
+    yield from postgres_database()

@@ -1,20 +1,30 @@
-"""`ita load` and `ita convert --db` into a real DuckDB database."""
+"""`ita load` and `ita convert --db` into real databases: a DuckDB file and a PostgreSQL server.
+
+Every test taking `db_url` runs once per database; the counts are the golden row counts of
+the three text reports (000: 13 scores, 7 measures; 002: 4, 11, 43 O-items; 004: 14, 10).
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
 from pipeline.convert import Input, convert_file
-from pipeline.database import LOADED
+from pipeline.database import LOADED, connect
 from pipeline.dataset import DatasetWriter
 from pipeline.schema import TABLES
+from tests.databases import query
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+REPORT_002 = "002_49dc0f6618795a8f"
 INJECTION = "ผลการดำเนินงาน 'ตามแผน'; \"ครบ\" '); DROP TABLE documents; --"
+GOLDEN_COUNTS = {"documents": 3, "scores": 31, "measures": 28, "o_items": 43, "findings": 2}
 
 
 @pytest.fixture
@@ -24,95 +34,181 @@ def converted(tmp_path: Path) -> Path:
     return out
 
 
-def counts(db: Path) -> dict[str, int]:
-    with duckdb.connect(str(db)) as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in LOADED}
+def counts(url: str) -> dict[str, int]:
+    return {t: query(url, f"SELECT count(*) FROM {t}")[0][0] for t in LOADED}
 
 
-def url(db: Path) -> str:
-    return f"duckdb:///{db}"
+def orphans(url: str) -> dict[str, int]:
+    return {t: query(url, f"SELECT count(*) FROM {t} WHERE doc_id NOT IN "
+                          "(SELECT doc_id FROM documents)")[0][0] for t in LOADED[1:]}
 
 
-def test_loading_twice_changes_nothing(converted: Path, tmp_path: Path) -> None:
-    db = tmp_path / "ita.duckdb"
-    assert main(["load", str(converted), "--db", url(db)]) == 0
-    first = counts(db)
-    assert first == {"documents": 3, "scores": 31, "measures": 28, "o_items": 43, "findings": 2}
-    assert main(["load", str(converted), "--db", url(db)]) == 0
-    assert counts(db) == first
+def test_loading_twice_changes_nothing(converted: Path, db_url: str) -> None:
+    assert main(["load", str(converted), "--db", db_url]) == 0
+    assert counts(db_url) == GOLDEN_COUNTS
+    assert main(["load", str(converted), "--db", db_url]) == 0
+    assert counts(db_url) == GOLDEN_COUNTS
 
 
-def test_convert_with_db_loads_what_load_loads(converted: Path, tmp_path: Path) -> None:
-    loaded, live = tmp_path / "loaded.duckdb", tmp_path / "live.duckdb"
-    main(["load", str(converted), "--db", url(loaded)])
+def test_every_value_arrives_as_written(converted: Path, db_url: str) -> None:
+    """Lists, dates, nulls and floats read back equal to the Parquet output, row for row."""
+    main(["load", str(converted), "--db", db_url])
+    for table in LOADED:
+        names = [c.name for c in TABLES[table]]
+        written = pq.read_table(converted / f"{table}.parquet").to_pylist()
+        order = "doc_id" if table == "documents" else "doc_id, row_no"
+        loaded = query(db_url, f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}")
+        expected = sorted(written, key=lambda r: r["doc_id"])  # stable: keeps row order
+        assert [dict(zip(names, row, strict=True)) for row in loaded] == expected, table
+
+
+def test_convert_with_db_loads_what_load_loads(converted: Path, db_url: str,
+                                               tmp_path: Path) -> None:
     assert main(["convert", str(FIXTURES / "txt"), "--out", str(tmp_path / "again"),
-                 "--db", url(live), "--quiet"]) == 0
-    assert counts(live) == counts(loaded)
+                 "--db", db_url, "--quiet", "--batch-size", "2"]) == 0
+    assert counts(db_url) == GOLDEN_COUNTS
 
 
-def test_a_document_converted_again_replaces_its_rows(converted: Path, tmp_path: Path) -> None:
-    db = tmp_path / "ita.duckdb"
-    main(["load", str(converted), "--db", url(db)])
+def test_a_document_converted_again_replaces_its_rows(converted: Path, db_url: str,
+                                                      tmp_path: Path) -> None:
+    main(["load", str(converted), "--db", db_url])
     # the same file converted again by a later version that finds no O-items in it
-    source = FIXTURES / "txt" / "002_49dc0f6618795a8f.txt"
+    source = FIXTURES / "txt" / f"{REPORT_002}.txt"
     result = convert_file(Input(source, source.name))
     result.tables["o_items"] = []
+    result.tables["documents"][0]["repairs"] = 99
     newer = tmp_path / "newer"
     with DatasetWriter(newer, ["parquet"], resume=False) as writer:
         writer.write({**{t: [] for t in TABLES}, **result.tables,
                       "manifest": [result.manifest_row()]})
         writer.finish()
-    assert main(["load", str(newer), "--db", url(db)]) == 0
-    assert counts(db)["o_items"] == 0
-    assert counts(db)["documents"] == 3
-    with duckdb.connect(str(db)) as con:
-        for table in LOADED[1:]:
-            orphans = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN "
-                                  "(SELECT doc_id FROM documents)").fetchone()[0]
-            assert orphans == 0, table
+    assert main(["load", str(newer), "--db", db_url]) == 0
+    assert counts(db_url) == {**GOLDEN_COUNTS, "o_items": 0}
+    assert orphans(db_url) == {t: 0 for t in LOADED[1:]}
+    assert query(db_url, "SELECT repairs FROM documents WHERE source_path LIKE '002%'") == [(99,)]
 
 
-def test_text_with_quotes_and_sql_loads_verbatim(tmp_path: Path) -> None:
+def test_text_with_quotes_and_sql_loads_verbatim(db_url: str, tmp_path: Path) -> None:
     report = tmp_path / "in" / "report.txt"
     report.parent.mkdir()
     report.write_text(
         "รายงาน องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. 2567\n\n"
         "มาตรการ\tผลการดำเนินงาน\tผู้รับผิดชอบ\n"
         f"จัดอบรม; 'ครั้งที่ 1'\t{INJECTION}\tกองคลัง\n", "utf-8")
-    db = tmp_path / "ita.duckdb"
     assert main(["convert", str(report.parent), "--out", str(tmp_path / "out"),
-                 "--db", url(db), "--quiet"]) == 0
-    with duckdb.connect(str(db)) as con:
-        measure, result = con.execute("SELECT measure, result FROM measures").fetchone()
-        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
-    assert (measure, result) == ("จัดอบรม; 'ครั้งที่ 1'", INJECTION)
+                 "--db", db_url, "--quiet"]) == 0
+    assert query(db_url, "SELECT measure, result FROM measures") == [
+        ("จัดอบรม; 'ครั้งที่ 1'", INJECTION)]
+    assert query(db_url, "SELECT count(*) FROM documents") == [(1,)]
 
 
-def test_a_database_of_another_contract_version_is_refused(converted: Path,
-                                                           tmp_path: Path) -> None:
-    db = tmp_path / "ita.duckdb"
-    main(["load", str(converted), "--db", url(db)])
-    with duckdb.connect(str(db)) as con:
-        con.execute("UPDATE ita_schema SET version = 0")
-    before = counts(db)
-    assert main(["load", str(converted), "--db", url(db)]) == 2
-    assert counts(db) == before
+def test_keys_foreign_keys_and_indexes(converted: Path, db_url: str) -> None:
+    main(["load", str(converted), "--db", db_url])
+    if db_url.startswith("duckdb"):
+        indexes = {name for (name,) in query(db_url, "SELECT index_name FROM duckdb_indexes()")}
+    else:
+        indexes = {name for (name,) in query(
+            db_url, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+    for table in ("scores", "o_items"):
+        assert {f"{table}_org_id", f"{table}_assessment_year", f"{table}_code"} <= indexes
+    assert {"measures_org_id", "findings_code"} <= indexes
+    with pytest.raises(Exception, match="(?i)foreign key"):
+        query(db_url, "INSERT INTO findings (doc_id, severity, code, message, row_no) "
+                      "VALUES ('no such document', 'info', 'X', 'x', 0)")
+    with pytest.raises(Exception, match="(?i)primary key|unique|duplicate"):
+        query(db_url, "INSERT INTO findings SELECT * FROM findings")
 
 
-def test_the_latest_report_gives_the_latest_score(tmp_path: Path) -> None:
+def test_a_database_of_another_contract_version_is_refused(converted: Path, db_url: str,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    main(["load", str(converted), "--db", db_url])
+    query(db_url, "UPDATE ita_schema SET version = 0")
+    assert main(["load", str(converted), "--db", db_url]) == 2
+    assert "contract version 0" in capsys.readouterr().err
+    assert counts(db_url) == GOLDEN_COUNTS
+
+
+def test_tables_ita_did_not_make_are_left_alone(converted: Path, db_url: str,
+                                                capsys: pytest.CaptureFixture) -> None:
+    query(db_url, "CREATE TABLE documents (id INTEGER)")
+    assert main(["load", str(converted), "--db", db_url]) == 2
+    assert "did not create" in capsys.readouterr().err
+    assert query(db_url, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_the_latest_report_gives_the_latest_score(db_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for fiscal, score in ((2566, "85.48"), (2567, "86.10")):
         (folder / f"{fiscal}.txt").write_text(
             f"รายงาน องค์การบริหารส่วนตำบลพันชนะ ประจำปีงบประมาณ {fiscal}\n\n"
             f"ผลการประเมิน ITA ประจำปี พ.ศ. 2566 คะแนนภาพรวม {score} คะแนน\n", "utf-8")
-    db = tmp_path / "ita.duckdb"
-    main(["convert", str(folder), "--out", str(tmp_path / "out"), "--db", url(db), "--quiet"])
-    with duckdb.connect(str(db)) as con:
-        rows = con.execute("SELECT org_id, assessment_year, score FROM latest_scores "
-                           "WHERE scope = 'overall'").fetchall()
-    assert rows == [("sao:พันชนะ", 2566, 86.10)]
+    main(["convert", str(folder), "--out", str(tmp_path / "out"), "--db", db_url, "--quiet"])
+    assert query(db_url, "SELECT org_id, assessment_year, score FROM latest_scores "
+                         "WHERE scope = 'overall'") == [("sao:พันชนะ", 2566, 86.10)]
 
 
-def test_an_unsupported_database_is_a_usage_error(converted: Path) -> None:
+def test_the_o_item_state_prefers_a_report_that_says_done(db_url: str, tmp_path: Path) -> None:
+    """002 as text (every item unknown) and as Word (O7, O21, O40 ticked not done)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for kind in ("txt", "docx"):
+        (folder / f"{REPORT_002}.{kind}").write_bytes(
+            (FIXTURES / kind / f"{REPORT_002}.{kind}").read_bytes())
+    main(["convert", str(folder), "--out", str(tmp_path / "out"), "--db", db_url, "--quiet"])
+    state = query(db_url, "SELECT code, status FROM o_item_state "
+                          "WHERE org_id = 'sao:พันชนะ:นครราชสีมา' AND assessment_year = 2566")
+    assert len(state) == 43
+    assert sorted(code for code, status in state if status == "not_done") == ["O21", "O40", "O7"]
+    assert {status for code, status in state if code not in ("O7", "O21", "O40")} == {"done"}
+
+
+def test_concurrent_loads_of_the_same_folder(converted: Path, postgres_url: str) -> None:
+    """Two `ita load` processes at once: both succeed and every row is there once."""
+    command = [sys.executable, "-m", "pipeline.cli", "load", str(converted), "--db", postgres_url]
+    loaders = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for loader in loaders:
+        out, err = loader.communicate(timeout=120)
+        assert loader.returncode == 0, err
+    assert counts(postgres_url) == GOLDEN_COUNTS
+
+
+def test_an_unreachable_server_is_a_clear_error(converted: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    url = "postgresql://ita:s3cret@127.0.0.1:1/ita"
+    assert main(["convert", str(FIXTURES / "txt"), "--out", str(tmp_path / "out"),
+                 "--db", url, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot connect to postgresql://ita:***@127.0.0.1:1/ita" in err
+    assert "s3cret" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unsupported_database_is_a_usage_error(converted: Path,
+                                                  capsys: pytest.CaptureFixture) -> None:
     assert main(["load", str(converted), "--db", "mysql://localhost/ita"]) == 2
+    assert "Unsupported database URL" in capsys.readouterr().err
+
+
+def test_a_database_failing_mid_run_loses_nothing(postgres_url: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    """The server refuses 004's scores (a trigger): conversion completes, `ita load` catches up."""
+    connect(postgres_url).close()  # creates the schema
+    query(postgres_url, """
+        CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'disk full'; END $$;
+        CREATE TRIGGER refuse BEFORE INSERT ON scores FOR EACH ROW
+        WHEN (NEW.org_id LIKE '%ลำน้ำพอง%') EXECUTE FUNCTION refuse();""")
+    out = tmp_path / "out"
+    assert main(["convert", str(FIXTURES / "txt"), "--out", str(out), "--db", postgres_url,
+                 "--batch-size", "1", "--workers", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "not loaded into the database" in err and "disk full" in err
+    assert f"ita load {out} --db URL" in err
+    assert query(postgres_url, "SELECT count(*) FROM documents WHERE org_id LIKE '%ลำน้ำพอง%'") \
+        == [(0,)]
+    assert pq.read_table(out / "scores.parquet").num_rows == GOLDEN_COUNTS["scores"]
+    query(postgres_url, "DROP TRIGGER refuse ON scores")
+    assert main(["load", str(out), "--db", postgres_url]) == 0
+    assert counts(postgres_url) == GOLDEN_COUNTS

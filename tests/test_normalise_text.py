@@ -26,6 +26,12 @@ def test_collapse_removes_zero_width():
     assert collapse_ws("\u200c\u200d\u2060") == ""
 
 
+def test_collapse_removes_control_characters():
+    assert collapse_ws("กอง\x00คลัง") == "กองคลัง"
+    assert collapse_ws("a\x07b\x1bc\x85d") == "abc d"  # U+0085 (NEL) is whitespace
+    assert collapse_ws("\x01\x02") == ""
+
+
 def test_collapse_empty():
     assert collapse_ws("") == ""
     assert collapse_ws(" \n\t ") == ""

@@ -1,0 +1,71 @@
+"""PostgreSQL, the central server: `postgresql://user:password@host:port/database`.
+
+Rows go in with COPY; every other value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+import pyarrow as pa
+
+from pipeline.database.sql import CHILDREN, POSTGRES, with_row_numbers
+from pipeline.database.target import DatabaseError, Target, redact
+
+SCHEMA_LOCK = "ita-pipeline schema"
+"""Name of the advisory lock held while the schema is checked and created."""
+
+
+class PostgresTarget(Target):
+    dialect = POSTGRES
+    driver_errors = (psycopg.Error,)
+
+    def __init__(self, url: str) -> None:
+        try:
+            self.con = psycopg.connect(url, autocommit=True, application_name="ita",
+                                       connect_timeout=30)
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise DatabaseError(f"Cannot connect to {redact(url)}: {reason}") from exc
+        self.ensure_schema()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.con.cursor() as cursor:
+            cursor.execute(sql, list(params) or None)
+            return cursor.fetchall() if cursor.description else []
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.con.transaction():
+            yield
+
+    def lock_schema(self) -> None:
+        self.query("SELECT pg_advisory_xact_lock(hashtext(%s))", [SCHEMA_LOCK])
+
+    def replace(self, tables: dict[str, pa.Table]) -> None:
+        documents = tables["documents"]
+        names = documents.column_names
+        columns = ", ".join(names)
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in names if c != "doc_id")
+        self.query("CREATE TEMP TABLE incoming_documents (LIKE documents) ON COMMIT DROP")
+        self._copy("incoming_documents", documents)
+        # documents first, in key order: their rows stay locked against a concurrent loader
+        self.query(f"INSERT INTO documents ({columns}) SELECT {columns} FROM incoming_documents "
+                   f"ORDER BY doc_id ON CONFLICT (doc_id) DO UPDATE SET {updates}")
+        doc_ids = documents["doc_id"].to_pylist()
+        for table in CHILDREN:
+            self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [doc_ids])
+        for table in CHILDREN:
+            self._copy(table, with_row_numbers(tables[table]))
+
+    def _copy(self, table: str, data: pa.Table) -> None:
+        statement = f"COPY {table} ({', '.join(data.column_names)}) FROM STDIN"
+        with self.con.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in zip(*(column.to_pylist() for column in data.columns), strict=True):
+                copy.write_row(row)
+
+    def close(self) -> None:
+        self.con.close()
