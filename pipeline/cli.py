@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import database, engines
+from pipeline.audit import STATES, read_database, read_folder
+from pipeline.audit import audit as audit_rows
+from pipeline.audit_report import SUFFIXES, write_report
+from pipeline.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
 from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover
 from pipeline.dataset import DatasetWriter
 from pipeline.findings import INFO, Finding
@@ -19,6 +23,8 @@ from pipeline.schema import TABLES, Row
 from pipeline.writers import FORMATS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+CATALOGUE_HELP = ("an O-item catalogue of your own (.json like pipeline/data/catalogues/, or .csv "
+                  "with assessment_year,code,subindicator,title); it replaces the years it gives")
 DEFAULT_TIMEOUT = 300
 DEFAULT_BATCH = 500
 
@@ -82,10 +88,18 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"files per output part (default {DEFAULT_BATCH})")
     convert.add_argument("--db", metavar="URL",
                          help=f"also load each batch into a database: {database.URL_FORMS}")
+    convert.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
     load.add_argument("folder", type=Path, metavar="DIR")
     load.add_argument("--db", required=True, metavar="URL", help=database.URL_FORMS)
+    audit = commands.add_parser("audit", help="which organisations lack which O-items, by year")
+    audit.add_argument("folder", type=Path, nargs="?", metavar="DIR",
+                       help="a folder written by ita convert")
+    audit.add_argument("--out", required=True, type=Path, metavar="REPORT",
+                       help="the report: .csv, .xlsx or .html")
+    audit.add_argument("--db", metavar="URL", help="audit a database instead of DIR")
+    audit.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     return parser
 
 
@@ -104,6 +118,7 @@ def _sha256(path: Path) -> str | None:
 class _Run:
     """What a run has converted so far: the rows of the batch being built, and counts."""
 
+    catalogues: dict[int, Catalogue] = field(default_factory=dict)
     db: database.Target | None = None
     counts: Counter[str] = field(default_factory=Counter)
     failed: list[str] = field(default_factory=list)
@@ -134,6 +149,7 @@ class _Run:
 
     def flush(self, writer: DatasetWriter) -> None:
         unify_org_ids(self.batch)
+        self.counts["findings"] += apply_catalogues(self.batch, self.catalogues)
         written = writer.write(self.batch)
         self.batch = {t: [] for t in TABLES}
         if self.db is not None:
@@ -160,8 +176,9 @@ def convert(args: argparse.Namespace) -> int:
         print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        run = _Run(db=database.connect(args.db) if args.db else None)
-    except database.DatabaseError as exc:
+        known = catalogues(args.catalogue)
+        run = _Run(known, database.connect(args.db) if args.db else None)
+    except (CatalogueError, database.DatabaseError) as exc:
         print(f"ita convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
     items = list(discover(args.inputs))
@@ -220,10 +237,41 @@ def load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def audit(args: argparse.Namespace) -> int:
+    def usage(message: str) -> int:
+        print(f"ita audit: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    if (args.folder is None) == (args.db is None):
+        return usage("give either a converted DIR or --db URL")
+    if args.out.suffix.lower() not in SUFFIXES:
+        return usage(f"the report's name must end in {', '.join(SUFFIXES)}")
+    if args.folder is not None and not (args.folder / "documents.parquet").exists():
+        return usage(f"{args.folder} is not a folder written by ita convert")
+    try:
+        known = catalogues(args.catalogue)
+        documents, o_items = (read_database(args.db) if args.db else read_folder(args.folder))
+    except (CatalogueError, database.DatabaseError) as exc:
+        return usage(str(exc))
+    rows = audit_rows(documents, o_items, known)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    write_report(args.out, rows)
+    states = Counter(r["state"] for r in rows)
+    organisations = len({r["org_id"] for r in rows})
+    years = sorted({r["assessment_year"] for r in rows})
+    print(f"audited {organisations} organisations in {len(years)} ITA years "
+          f"({', '.join(map(str, years)) or 'none'}): "
+          + ", ".join(f"{state} {states[state]}" for state in STATES))
+    print(f"written to {args.out}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "load":
         return load(args)
+    if args.command == "audit":
+        return audit(args)
     return convert(args)
 
 

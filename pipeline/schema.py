@@ -126,23 +126,50 @@ TABLES["manifest"] = (
 )
 """Not a contract table: the record of every input of a run, for --resume and audits."""
 
+REPORTS: dict[str, tuple[Column, ...]] = {
+    "audit": (
+        _c("org_id", "string", "the organisation, as in documents", nullable=False),
+        _c("org_name", "string", "its name in its latest report"),
+        _c("assessment_year", "int16", "the ITA year audited (พ.ศ.)", nullable=False),
+        _c("code", "string", "the item, O1 … O43", nullable=False),
+        _c("catalogue_title", "string", "the item's title in the year's catalogue, or else the "
+           "title the reports of that year give it most"),
+        _c("state", "string", "done, not_done, missing (not mentioned at all), or unknown "
+           "(mentioned without saying whether it was done)", nullable=False),
+        _c("doc_id", "string", "the latest document that speaks of the item; null if missing"),
+        _c("org_type", "string", "as in documents"),
+        _c("province", "string", "as in documents"),
+        _c("subindicator", "string", "9.1 … 10.2 where known"),
+        _c("title", "string", "the item's title in that document, as written"),
+        _c("source_path", "string", "that document's path"),
+        _c("listed_by", "string", "catalogue, or documents when the year's catalogue lacks the "
+           "item (a year without a complete catalogue)", nullable=False),
+    ),
+}
+"""Tables written by other commands than convert: `ita audit`."""
+
 Row = dict[str, Any]
+
+
+def columns(table: str) -> tuple[Column, ...]:
+    """The columns of a converted table or of a report."""
+    return TABLES[table] if table in TABLES else REPORTS[table]
 
 
 def arrow_schema(table: str) -> pa.Schema:
     return pa.schema(
-        [pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in TABLES[table]]
+        [pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in columns(table)]
     )
 
 
 def check_row(table: str, row: Row) -> Row:
     """Raise if a row lacks a column, has an unknown one, or a null where none is allowed."""
-    names = {c.name for c in TABLES[table]}
+    names = {c.name for c in columns(table)}
     if missing := names - row.keys():
         raise ValueError(f"{table} row lacks {sorted(missing)}")
     if extra := row.keys() - names:
         raise ValueError(f"{table} row has unknown columns {sorted(extra)}")
-    for c in TABLES[table]:
+    for c in columns(table):
         if not c.nullable and row[c.name] is None:
             raise ValueError(f"{table}.{c.name} may not be null")
     return row

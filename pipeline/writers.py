@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.schema import TABLES, Row, arrow_schema, check_row
+from pipeline.schema import Row, arrow_schema, check_row, columns
 
 FORMATS = ("parquet", "csv")
 
@@ -56,7 +56,7 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
 def write_csv(path: Path, table: str, rows: Iterable[Row]) -> None:
     """UTF-8 with a BOM so that Excel shows Thai; lists as JSON arrays; types checked as
     strictly as for Parquet."""
-    names = [c.name for c in TABLES[table]]
+    names = [c.name for c in columns(table)]
 
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

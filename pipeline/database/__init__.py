@@ -21,12 +21,13 @@ __all__ = ["LOADED", "DatabaseError", "SchemaVersionError", "Target", "connect",
 URL_FORMS = "duckdb:///path/file.duckdb or postgresql://user:password@host:port/database"
 
 
-def connect(url: str) -> Target:
-    """Open the database a URL names (four slashes in duckdb://// for an absolute path)."""
+def connect(url: str, create: bool = True) -> Target:
+    """Open the database a URL names (four slashes in duckdb://// for an absolute path),
+    creating ita's tables when absent unless `create` is false."""
     if url.startswith("duckdb:///"):
-        return DuckDBTarget(Path(url.removeprefix("duckdb:///")))
+        return DuckDBTarget(Path(url.removeprefix("duckdb:///")), create)
     if url.startswith(("postgresql://", "postgres://")):
-        return PostgresTarget(url)
+        return PostgresTarget(url, create)
     raise DatabaseError(f"Unsupported database URL {url!r}: use {URL_FORMS}.")
 
 

@@ -18,13 +18,15 @@ class DuckDBTarget(Target):
     dialect = DUCKDB
     driver_errors = (duckdb.Error,)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, create: bool = True) -> None:
+        if not create and not path.is_file():
+            raise DatabaseError(f"There is no DuckDB database at {path}.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(path))
+            self.con = duckdb.connect(str(path), read_only=not create)
         except (OSError, duckdb.Error) as exc:
             raise DatabaseError(f"Cannot open the DuckDB database {path}: {exc}") from exc
-        self.ensure_schema()
+        self.ensure_schema(create)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cursor = self.con.execute(sql, list(params))

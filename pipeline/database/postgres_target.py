@@ -23,14 +23,14 @@ class PostgresTarget(Target):
     dialect = POSTGRES
     driver_errors = (psycopg.Error,)
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, create: bool = True) -> None:
         try:
             self.con = psycopg.connect(url, autocommit=True, application_name="ita",
                                        connect_timeout=30)
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise DatabaseError(f"Cannot connect to {redact(url)}: {reason}") from exc
-        self.ensure_schema()
+        self.ensure_schema(create)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.con.cursor() as cursor:

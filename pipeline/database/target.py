@@ -63,14 +63,15 @@ class Target(ABC):
     def lock_schema(self) -> None:
         """Within a transaction: keep other loaders from creating the schema at the same time."""
 
-    def ensure_schema(self) -> None:
-        """Create what is absent; refuse a database of another contract version."""
+    def ensure_schema(self, create: bool) -> None:
+        """Refuse a database of another contract version; create what is absent, or with
+        `create` false, refuse a database without ita's tables."""
         try:
-            self._create_schema()
+            self._check_schema(create)
         except self.driver_errors as exc:
             raise DatabaseError(f"Cannot create ita's tables: {exc}") from exc
 
-    def _create_schema(self) -> None:
+    def _check_schema(self, create: bool) -> None:
         with self.transaction():
             self.lock_schema()
             present = set(self._tables_present())
@@ -81,6 +82,11 @@ class Target(ABC):
                     f"The database holds tables of contract version {versions[0]}; this ita "
                     f"writes version {CONTRACT_VERSION}. Load into a new database or migrate "
                     "it first; nothing was changed.")
+            if not create:
+                if not versions:
+                    raise DatabaseError("The database holds no tables loaded by ita; load a "
+                                        "converted folder into it first (ita load DIR --db URL).")
+                return
             if not versions and (foreign := sorted(present & set(LOADED))):
                 raise SchemaVersionError(
                     f"The database already has tables named {', '.join(foreign)} that ita did "
@@ -98,6 +104,11 @@ class Target(ABC):
                 "SELECT table_name FROM information_schema.tables "
                 f"WHERE table_schema = current_schema() AND table_name IN ({marks})", names):
             yield name
+
+    def rows(self, table: str, columns: Sequence[str]) -> list[dict[str, Any]]:
+        """Every row of a loaded table, as a dict of the given columns."""
+        return [dict(zip(columns, row, strict=True))
+                for row in self.query(f"SELECT {', '.join(columns)} FROM {table}")]
 
     def load(self, tables: dict[str, pa.Table]) -> int:
         """Load one part (whole documents) in one transaction; the number of rows loaded."""
