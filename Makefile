@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/ita convert fixtures/txt fixtures/docx fixtures/pdf --out out/demo
+	$(BIN)/ita audit out/demo --out out/demo/audit.xlsx
+	$(BIN)/ita audit out/demo --out out/demo/audit.html
 
 test: install
 	$(BIN)/pytest

@@ -39,8 +39,22 @@ class _Formats:
                       for s, (fill, ink) in STATE_COLOURS.items()}
 
 
+def _printable(sheet: Worksheet, header_rows: int, header_columns: int = 0) -> None:
+    """A4 landscape with the header rows (and columns) on every page; a sheet without header
+    columns is fitted to one page wide."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.repeat_rows(0, header_rows - 1)
+    if header_columns:
+        sheet.repeat_columns(0, header_columns - 1)
+        sheet.set_print_scale(55)
+    else:
+        sheet.fit_to_pages(1, 0)
+
+
 def _year_sheet(sheet: Worksheet, matrix: YearMatrix, f: _Formats) -> None:
     first = len(ORG_HEADERS)
+    _printable(sheet, 2, first)
     for col, header in enumerate(ORG_HEADERS):
         sheet.merge_range(0, col, 1, col, header, f.head)
     for col, column in enumerate(matrix.columns, first):
@@ -57,8 +71,8 @@ def _year_sheet(sheet: Worksheet, matrix: YearMatrix, f: _Formats) -> None:
                 sheet.write_comment(row, col, f"{column.code}: {cell['source_path']}",
                                     {"visible": False, "font_name": FONT})
     sheet.set_row(1, 90)
-    sheet.set_column(0, 0, 34)
-    sheet.set_column(1, 2, 18)
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 2, 15)
     sheet.set_column(first, first + len(matrix.columns) - 1, 13)
     sheet.freeze_panes(2, first)
     sheet.autofilter(1, 0, 1 + len(matrix.organisations), first + len(matrix.columns) - 1)
@@ -85,6 +99,7 @@ def _counts(sheet: Worksheet, row: int, headers: list[str], lines: list[CountLin
 
 def _summary(sheet: Worksheet, years: list[YearMatrix], f: _Formats) -> None:
     """Counts per organisation and per item, for every year, and the legend."""
+    _printable(sheet, 1)
     labels = [STATE_LABELS[s] for s in STATES]
     sheet.write(0, 0, "การตรวจการเปิดเผยข้อมูล (O-items) ตามผลการแปลงรายงาน ITA", f.title)
     sheet.write(1, 0, "สี:", f.text)

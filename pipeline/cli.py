@@ -259,7 +259,7 @@ def audit(args: argparse.Namespace) -> int:
     states = Counter(r["state"] for r in rows)
     organisations = len({r["org_id"] for r in rows})
     years = sorted({r["assessment_year"] for r in rows})
-    print(f"audited {organisations} organisations in {len(years)} ITA years "
+    print(f"audited {organisations} organisation(s) in {len(years)} ITA year(s) "
           f"({', '.join(map(str, years)) or 'none'}): "
           + ", ".join(f"{state} {states[state]}" for state in STATES))
     print(f"written to {args.out}")
