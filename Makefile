@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: install demo test bench lint fixtures clean
+.PHONY: install demo test bench fuzz lint fixtures clean
 
 install: $(STAMP)
 
@@ -24,6 +24,9 @@ test: install
 
 bench: install
 	$(BIN)/python -m tests.bench
+
+fuzz: install
+	$(BIN)/python -m tests.fuzz
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from normalise.digits import to_arabic_digits
+from normalise.errors import NormaliseError
 from normalise.text import clean_text
 
 BE_CE_OFFSET = 543
@@ -126,7 +127,9 @@ def _fiscal_month_year(fy_be: int, month: int) -> int:
 def quarter_range(fy_be: int, q: int) -> tuple[date, date]:
     """First and last day of fiscal quarter q (1-4) of fiscal year fy_be; Q1 is Oct-Dec."""
     if q not in range(1, 5):
-        raise ValueError(f"fiscal quarter must be 1-4, got {q}")
+        raise NormaliseError(f"fiscal quarter must be 1-4, got {q}")
+    if not date.min.year < ce_year(fy_be) <= date.max.year:
+        raise NormaliseError(f"fiscal year {fy_be} is outside the calendar")
     first = (FISCAL_YEAR_START_MONTH - 1 + 3 * (q - 1)) % 12 + 1
     last = first + 2
     return (

@@ -11,11 +11,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _is_docx(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "word/document.xml" in zf.namelist()
-    except zipfile.BadZipFile:
-        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return "word/document.xml" in zf.namelist()
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -28,15 +25,44 @@ def _looks_like_text(data: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
+def _is_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head
+
+
 def detect_format(data: bytes) -> str:
     """One of pdf, docx, doc, txt or unknown."""
     head = data[:1024]
     if b"%PDF-" in head:
         return PDF
     if head.startswith(b"PK\x03\x04"):
-        return DOCX if _is_docx(data) else UNKNOWN
+        try:
+            return DOCX if _is_docx(data) else UNKNOWN
+        except zipfile.BadZipFile:
+            return DOCX  # a Word file cut short; the reader says so
     if head.startswith(_OLE_MAGIC):
         return DOC
-    if data and _looks_like_text(data):
+    if data and _looks_like_text(data) and not _is_html(data):
         return TXT
     return UNKNOWN
+
+
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a BMP image"),
+)
+
+
+def what_it_is(data: bytes) -> str:
+    """For a file of unknown format: what it seems to be, as the end of a sentence."""
+    for magic, name in _IMAGES:
+        if data.startswith(magic):
+            return (f"{name}, not a document; if it is a scanned report, convert it to a PDF "
+                    "(reading scans is not supported yet)")
+    if _is_html(data):
+        return ("a web page (HTML), such as an error page saved in place of the report; "
+                "download the report again")
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip archive without a Word document in it; unpack it and convert its files"
+    return "not a PDF, Word or text document (its content matches none of them)"

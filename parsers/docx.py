@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
@@ -21,6 +22,7 @@ from parsers.docx_numbering import Numbering
 from parsers.docx_xml import MC, W14, W, attr
 from parsers.errors import ParseError
 from parsers.glyphs import normalise_glyphs, symbol_box
+from parsers.limits import MB, Limits
 from parsers.markup import is_page_number
 from parsers.model import CHECKED, UNCHECKED, Block, Cell, Document, Paragraph, Row, Span, Table
 from parsers.tables import stitch_tables
@@ -170,11 +172,31 @@ def _page_count(data: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def parse_docx(data: bytes) -> Document:
+_ZIP_DAMAGE = (zipfile.BadZipFile, ValueError, EOFError, zlib.error)
+"""What zipfile raises on a damaged archive (a seek before its start is a ValueError)."""
+
+
+def _check_unpacked_size(data: bytes, limit: int) -> None:
+    """Refuse a Word file whose parts inflate to more than `limit` bytes, before inflating.
+    The sizes are those its zip directory declares; zipfile reads no part beyond its own."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except _ZIP_DAMAGE as exc:
+        raise ParseError(
+            f"The Word file is damaged or incomplete (an interrupted download?): {exc}.") from exc
+    if unpacked > limit:
+        raise ParseError(
+            f"The Word file inflates to {unpacked / MB:,.0f} MB, more than the limit of "
+            f"{limit / MB:,.0f} MB (--max-unpacked-mb); it may be a zip bomb.")
+
+
+def parse_docx(data: bytes, max_unpacked_bytes: int = Limits.max_unpacked_bytes) -> Document:
     """Parse a DOCX file's bytes."""
+    _check_unpacked_size(data, max_unpacked_bytes)
     try:
         word = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, etree.XMLSyntaxError, *_ZIP_DAMAGE) as exc:
         raise ParseError(f"The Word file is damaged and cannot be opened ({exc}).") from exc
     body = word.element.body
     numbering_root = word.part.numbering_part.element  # python-docx adds an empty one if absent

@@ -75,6 +75,8 @@ class Document:
     """Problems the parser met but worked around (become findings)."""
     pages_without_text: list[int] = field(default_factory=list)
     """Pages with no text layer (scans), 1-based: their content is not in `blocks`."""
+    damaged_pages: dict[int, str] = field(default_factory=dict)
+    """Pages that could not be read, 1-based, with why: their content is not in `blocks`."""
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

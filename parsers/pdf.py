@@ -11,17 +11,19 @@ layer (scans) are listed for the caller.
 from __future__ import annotations
 
 import io
+import struct
 from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
 from pdfplumber.utils.exceptions import PdfminerException
 
 from parsers.errors import ParseError
 from parsers.glyphs import normalise_glyphs
+from parsers.limits import Limits
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
 from parsers.pdf_layer import read_layout
@@ -207,28 +209,52 @@ def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
     return [p.block for p in placed]
 
 
+_DAMAGE = (PdfminerException, PSException, TypeError, ValueError, IndexError,
+           KeyError, AttributeError, AssertionError, ArithmeticError, struct.error)
+"""What pdfminer raises on a damaged file: its own errors, and plain ones where it meets
+objects of the wrong kind. Caught only around calls into pdfminer and pdfplumber."""
+
+
+def _detail(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__ or exc
+    return str(cause)[:200] or type(cause).__name__
+
+
+def _damaged(exc: BaseException) -> ParseError:
+    cause = exc.__cause__ or exc.__context__ or exc
+    if isinstance(cause, PDFPasswordIncorrect) or isinstance(exc, PDFPasswordIncorrect):
+        return ParseError(
+            "The PDF is protected by a password; save an unprotected copy and convert that.")
+    return ParseError(f"The PDF is damaged and cannot be read (an interrupted download?): "
+                      f"{_detail(exc)}.")
+
+
 def _open(data: bytes) -> pdfplumber.PDF:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages
         return pdf
-    except (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect) as exc:
-        cause = exc.__cause__ or exc.__context__ or exc
-        if isinstance(cause, PDFPasswordIncorrect) or isinstance(exc, PDFPasswordIncorrect):
-            raise ParseError(
-                "The PDF is protected by a password; save an unprotected copy and convert that."
-            ) from exc
-        raise ParseError(f"The PDF is damaged and cannot be read ({cause}).") from exc
+    except (PDFPasswordIncorrect, *_DAMAGE) as exc:
+        raise _damaged(exc) from exc
 
 
-def parse_pdf(data: bytes) -> Document:
-    """Parse a PDF file's bytes."""
+def parse_pdf(data: bytes, max_pages: int = Limits.max_pages) -> Document:
+    """Parse a PDF file's bytes; one of more than `max_pages` pages is refused."""
     pdf = _open(data)
     pages: list[list[_Placed]] = []
     without_text: list[int] = []
+    damaged: dict[int, str] = {}
     with pdf:
+        if len(pdf.pages) > max_pages:
+            raise ParseError(
+                f"The PDF has {len(pdf.pages):,} pages, more than the limit of {max_pages:,} "
+                "(--max-pages); split it or raise the limit if it really is one report.")
         for page in pdf.pages:
-            read_layout(pdf, page)
+            try:
+                read_layout(pdf, page)
+            except _DAMAGE as exc:  # the other pages may still be read
+                damaged[page.page_number] = _detail(exc)
+                continue
             if not any(c["text"].strip() for c in page.chars):
                 without_text.append(page.page_number)
                 continue
@@ -236,4 +262,5 @@ def parse_pdf(data: bytes) -> Document:
         page_count = len(pdf.pages)
     document = Document("pdf", stitch_tables(_stitch_pages(pages)), page_count=page_count)
     document.pages_without_text = without_text
+    document.damaged_pages = damaged
     return document

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
+import logging
 import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline import database, engines
 from pipeline.audit import STATES, read_database, read_folder
 from pipeline.audit import audit as audit_rows
 from pipeline.audit_report import SUFFIXES, write_report
 from pipeline.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
-from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover
+from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover, file_sha256
 from pipeline.dataset import DatasetWriter
 from pipeline.findings import INFO, Finding
 from pipeline.identity import unify_org_ids
@@ -88,6 +89,17 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"files per output part (default {DEFAULT_BATCH})")
     convert.add_argument("--db", metavar="URL",
                          help=f"also load each batch into a database: {database.URL_FORMS}")
+    convert.add_argument("--max-pages", type=_positive, default=DEFAULT_LIMITS.max_pages,
+                         metavar="N", help="refuse PDFs of more pages "
+                         f"(default {DEFAULT_LIMITS.max_pages:,})")
+    convert.add_argument("--max-file-mb", type=_positive,
+                         default=DEFAULT_LIMITS.max_file_bytes // MB, metavar="MB",
+                         help="refuse larger files, unread "
+                         f"(default {DEFAULT_LIMITS.max_file_bytes // MB})")
+    convert.add_argument("--max-unpacked-mb", type=_positive,
+                         default=DEFAULT_LIMITS.max_unpacked_bytes // MB, metavar="MB",
+                         help="refuse Word files that inflate to more (zip bombs; default "
+                         f"{DEFAULT_LIMITS.max_unpacked_bytes // MB})")
     convert.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
@@ -101,17 +113,6 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--db", metavar="URL", help="audit a database instead of DIR")
     audit.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     return parser
-
-
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None  # the conversion will report why it cannot be read
-    return digest.hexdigest()
 
 
 @dataclass
@@ -181,7 +182,9 @@ def convert(args: argparse.Namespace) -> int:
     except (CatalogueError, database.DatabaseError) as exc:
         print(f"ita convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    items = list(discover(args.inputs))
+    limits = Limits(max_pages=args.max_pages, max_file_bytes=args.max_file_mb * MB,
+                    max_unpacked_bytes=args.max_unpacked_mb * MB)
+    items = list(discover(args.inputs, limits))
     try:
         with DatasetWriter(args.out, args.format, args.resume) as writer:
             return _convert(args, items, writer, run)
@@ -195,7 +198,7 @@ def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter
     done = writer.done() if args.resume else set()
     first, todo = {}, []
     for item in items:  # duplicates are decided in input order, before any work
-        doc_id = _sha256(item.path)
+        doc_id = file_sha256(item.path)
         if doc_id in done:
             continue
         if doc_id is not None and doc_id in first:
@@ -268,6 +271,7 @@ def audit(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damage is reported per file
     if args.command == "load":
         return load(args)
     if args.command == "audit":

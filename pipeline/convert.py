@@ -11,6 +11,7 @@ from pathlib import Path
 
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
+from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.extract import extract
 from pipeline.findings import ERROR, WARNING, Finding
 from pipeline.repair import repair_document
@@ -43,18 +44,31 @@ class Input:
     path: Path
     source_path: str
     """The path as given; relative to the folder given, for files found in a folder."""
+    limits: Limits = DEFAULT_LIMITS
 
 
-def discover(inputs: list[Path]) -> Iterator[Input]:
+def file_sha256(path: Path) -> str | None:
+    """sha256 (hex) of a file, read in blocks; None if it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def discover(inputs: list[Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[Input]:
     """Files in the order given; folders walked recursively in name order, hidden files skipped."""
     for given in inputs:
         if given.is_dir():
             for path in sorted(p for p in given.rglob("*") if p.is_file()):
                 rel = path.relative_to(given)
                 if not any(part.startswith(".") for part in rel.parts):
-                    yield Input(path, rel.as_posix())
+                    yield Input(path, rel.as_posix(), limits)
         else:
-            yield Input(given, str(given))
+            yield Input(given, str(given), limits)
 
 
 def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
@@ -84,21 +98,23 @@ def _pages_text(pages: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
-def _report_scans(out: Converted, pages: list[int], page_count: int | None) -> None:
-    """Pages without a text layer make the document partial, or failed when all are."""
+def _report_lost_pages(out: Converted, pages: list[int], page_count: int | None, code: str,
+                       why: str) -> None:
+    """Pages whose content is missing make the document partial, or failed when all are."""
     if not pages:
         return
     doc = out.document
     every = page_count is not None and len(pages) >= page_count
-    message = (
-        f"Page{'s' if len(pages) > 1 else ''} {_pages_text(pages)} of {page_count} "
-        "have no text layer (scanned images); reading scans is not supported yet, so "
-        + ("nothing could be read." if every else "their content is missing.")
-    )
-    doc.update(status="failed" if every else "partial", error=message)
+    many = len(pages) > 1
+    message = (f"Page{'s' if many else ''} {_pages_text(pages)} of {page_count} "
+               + why.format(has="have" if many else "has") + ", so "
+               + ("nothing could be read." if every else
+                  f"{'their' if many else 'its'} content is missing."))
+    if doc["status"] != "failed":
+        doc.update(status="failed" if every else "partial",
+                   error="; ".join(filter(None, [doc["error"], message])))
     out.tables["findings"].append(
-        Finding(ERROR if every else WARNING, "NO_TEXT_LAYER", message, pages[0]).row(doc["doc_id"])
-    )
+        Finding(ERROR if every else WARNING, code, message, pages[0]).row(doc["doc_id"]))
 
 
 def _started(item: Input, data: bytes | None) -> Converted:
@@ -131,8 +147,21 @@ def convert_file(item: Input) -> Converted:
     return out
 
 
+def _too_large(item: Input, size: int) -> Converted:
+    """The rows of a file over the size limit, which is never read whole."""
+    out = Converted(size=size)
+    out.tables["documents"].append(
+        _document_row(file_sha256(item.path) or "", item.source_path, None))
+    limit = item.limits.max_file_bytes
+    return _failed(out, f"The file is {size / MB:,.0f} MB, more than the limit of "
+                        f"{limit / MB:,.0f} MB (--max-file-mb); it was not read.")
+
+
 def _convert(item: Input) -> Converted:
     try:
+        size = item.path.stat().st_size
+        if size > item.limits.max_file_bytes:
+            return _too_large(item, size)
         data = item.path.read_bytes()
     except OSError as exc:
         return _failed(_started(item, None),
@@ -140,7 +169,7 @@ def _convert(item: Input) -> Converted:
     out = _started(item, data)
     doc_id, fmt = out.document["doc_id"], out.document["source_format"] or UNKNOWN
     try:
-        document = parse_bytes(data, fmt)
+        document = parse_bytes(data, fmt, item.limits)
         repairs = repair_document(document)
         result = extract(document, doc_id)
     except ParseError as exc:
@@ -160,5 +189,10 @@ def _convert(item: Input) -> Converted:
     out.tables["measures"] = result.measures
     out.tables["o_items"] = result.o_items
     out.tables["findings"] = [f.row(doc_id) for f in result.findings]
-    _report_scans(out, document.pages_without_text, document.page_count)
+    _report_lost_pages(out, document.pages_without_text, document.page_count, "NO_TEXT_LAYER",
+                       "{has} no text layer (scanned images); reading scans is not supported yet")
+    damaged = sorted(document.damaged_pages)
+    _report_lost_pages(out, damaged, document.page_count, "DAMAGED_PAGES",
+                       "could not be read: the PDF is damaged there "
+                       f"({document.damaged_pages[damaged[0]]})" if damaged else "")
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from normalise.digits import to_arabic_digits
 from normalise.text import clean_text
 from parsers.model import Document, Paragraph, Row, Table
@@ -130,7 +132,26 @@ def extract(document: Document, doc_id: str) -> Extraction:
             findings.append(_unknown_table(tv))
     measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings)
     findings.extend(score_findings(walk.sheet.rows))
+    if document.blocks and not (walk.sheet.rows or measures or o_items
+                                or _speaks_of_ita(document)):
+        findings.append(Finding(
+            INFO, "NOT_ITA_REPORT",
+            "This document does not look like an ITA report: it names no ITA assessment, "
+            "and no score, measure or O-item was found in it; nothing was extracted."))
     return Extraction(meta, walk.sheet.rows, measures, o_items, findings)
+
+
+_ITA_TERMS = regex.compile(r"\bITA\b|คุณธรรมและความโปร่งใส|\b[IE]IT\b|\bOIT\b")
+
+
+def _speaks_of_ita(document: Document) -> bool:
+    """Whether any text of the document names the assessment (ITA, คุณธรรมและความโปร่งใส)."""
+    for block in document.blocks:
+        texts = ([block.text] if isinstance(block, Paragraph)
+                 else [c.text for r in block.rows for c in r.cells])
+        if any(_ITA_TERMS.search(t) for t in texts):
+            return True
+    return False
 
 
 def _unknown_table(tv: TableView) -> Finding:
