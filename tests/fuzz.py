@@ -11,6 +11,7 @@ FUZZ_CASES (default 300), FUZZ_SEED (default: the date), FUZZ_TIMEOUT (default 6
 from __future__ import annotations
 
 import io
+import logging
 import os
 import random
 import sys
@@ -81,6 +82,7 @@ def make_cases(folder: Path, rng: random.Random) -> list[Input]:
 
 
 def main() -> int:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # the damage is what we make
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as tmp:
         items = make_cases(Path(tmp), rng)
