@@ -56,7 +56,11 @@ class _CellDraft:
 def decode_text(data: bytes) -> str:
     """Decode a text report: UTF-8 (BOM optional), UTF-16 with BOM, else Thai Windows-874."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError("The file starts like UTF-16 text but is not valid UTF-16 "
+                             f"(damaged at byte {exc.start}).") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
