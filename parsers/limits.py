@@ -15,6 +15,8 @@ class Limits:
     """Size of a file on disk."""
     max_unpacked_bytes: int = 512 * MB
     """What a Word file's parts inflate to, as its zip directory declares (a zip bomb, more)."""
+    max_memory_bytes: int = 2048 * MB
+    """Memory a worker may map for one file beyond what it holds when idle."""
 
 
 DEFAULT_LIMITS = Limits()

@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
                          default=DEFAULT_LIMITS.max_unpacked_bytes // MB, metavar="MB",
                          help="refuse Word files that inflate to more (zip bombs; default "
                          f"{DEFAULT_LIMITS.max_unpacked_bytes // MB})")
+    convert.add_argument("--max-memory-mb", type=_positive,
+                         default=DEFAULT_LIMITS.max_memory_bytes // MB, metavar="MB",
+                         help="memory a worker may take for one file "
+                         f"(default {DEFAULT_LIMITS.max_memory_bytes // MB})")
     convert.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
@@ -183,7 +187,8 @@ def convert(args: argparse.Namespace) -> int:
         print(f"ita convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
     limits = Limits(max_pages=args.max_pages, max_file_bytes=args.max_file_mb * MB,
-                    max_unpacked_bytes=args.max_unpacked_mb * MB)
+                    max_unpacked_bytes=args.max_unpacked_mb * MB,
+                    max_memory_bytes=args.max_memory_mb * MB)
     items = list(discover(args.inputs, limits))
     try:
         with DatasetWriter(args.out, args.format, args.resume) as writer:

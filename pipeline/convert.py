@@ -142,19 +142,28 @@ def failed_result(item: Input, message: str, seconds: float = 0.0) -> Converted:
 def convert_file(item: Input) -> Converted:
     """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
     start = time.perf_counter()
-    out = _convert(item)
+    try:
+        out = _convert(item)
+    except MemoryError:
+        limit = item.limits.max_memory_bytes
+        out = _unread(item, f"Reading this file needed more than the memory limit of "
+                            f"{limit / MB:,.0f} MB (--max-memory-mb); it was given up.")
     out.seconds = time.perf_counter() - start
     return out
 
 
-def _too_large(item: Input, size: int) -> Converted:
-    """The rows of a file over the size limit, which is never read whole."""
-    out = Converted(size=size)
+def _unread(item: Input, message: str) -> Converted:
+    """The rows of a file given up without holding it in memory (its hash is streamed)."""
+    out = Converted(size=item.path.stat().st_size)
     out.tables["documents"].append(
         _document_row(file_sha256(item.path) or "", item.source_path, None))
+    return _failed(out, message)
+
+
+def _too_large(item: Input, size: int) -> Converted:
     limit = item.limits.max_file_bytes
-    return _failed(out, f"The file is {size / MB:,.0f} MB, more than the limit of "
-                        f"{limit / MB:,.0f} MB (--max-file-mb); it was not read.")
+    return _unread(item, f"The file is {size / MB:,.0f} MB, more than the limit of "
+                         f"{limit / MB:,.0f} MB (--max-file-mb); it was not read.")
 
 
 def _convert(item: Input) -> Converted:
@@ -174,6 +183,8 @@ def _convert(item: Input) -> Converted:
         result = extract(document, doc_id)
     except ParseError as exc:
         return _failed(out, str(exc))
+    except MemoryError:
+        raise  # convert_file reports it, once the file's data is let go
     except Exception as exc:  # a defect of ours must not stop the other files
         return _failed(out, f"Internal error while reading this file ({type(exc).__name__}: "
                             f"{exc}); please report it with the file.")

@@ -8,19 +8,32 @@ both cases the file becomes a `failed` row and a fresh worker takes its place.
 from __future__ import annotations
 
 import multiprocessing
+import resource
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 
 from pipeline.convert import Converted, Input, convert_file, failed_result
 
 _CONTEXT = multiprocessing.get_context("fork")
 
 
+def _address_space() -> int:
+    """Bytes of address space this process has mapped now."""
+    status = Path("/proc/self/status").read_text()
+    return next(int(line.split()[1]) * 1024 for line in status.splitlines()
+                if line.startswith("VmSize:"))
+
+
 def _serve(conn: Connection) -> None:
-    """A worker's loop: receive an input, send its rows; None ends it."""
+    """A worker's loop: receive an input, send its rows; None ends it. Each file may map
+    `max_memory_bytes` more than the worker had when it started (MemoryError past that)."""
+    baseline = _address_space()
     while (item := conn.recv()) is not None:
+        cap = baseline + item.limits.max_memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (cap, resource.RLIM_INFINITY))
         conn.send(convert_file(item))
 
 

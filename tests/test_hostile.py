@@ -145,3 +145,22 @@ def test_memory_and_time_stay_within_the_limits(runs: dict) -> None:
     manifest = _rows(runs["out"], "manifest")
     assert len(manifest) == len(OUTCOMES) + 9
     assert max(m["seconds"] for m in manifest) < TIMEOUT
+
+
+def test_a_file_needing_more_memory_than_allowed_fails_alone(tmp_path: Path) -> None:
+    """150 MB of text under a 64 MB memory limit per file, beside a good report."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = "รายงานผลการประเมิน ITA คะแนนภาพรวม 90.50 คะแนน\n".encode()
+    with (folder / "huge.txt").open("wb") as fh:
+        for _ in range(150 * 2**20 // (len(line) * 1000)):
+            fh.write(line * 1000)
+    shutil.copy(FIXTURES / "txt" / f"{REPORT}.txt", folder / "report.txt")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "--out", str(out), "--max-memory-mb", "64",
+                 "--workers", "1", "--quiet"]) == 1
+    documents = {d["source_path"]: d for d in _rows(out, "documents")}
+    assert documents["huge.txt"]["status"] == "failed"
+    assert "more than the memory limit of 64 MB (--max-memory-mb)" in documents["huge.txt"]["error"]
+    assert documents["report.txt"]["status"] == "ok"
+    assert len(_by_file(out, "scores")["report.txt"]) == 14
