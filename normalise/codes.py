@@ -29,6 +29,11 @@ def _item(number: str) -> str | None:
     return f"O{int(number)}" if int(number) in ITEM_RANGE else None
 
 
+def item_number(code: str) -> int:
+    """The number of a canonical item code, for ordering: "O13" → 13."""
+    return int(code[1:])
+
+
 def parse_item_code(text: str) -> str | None:
     """The normalised code ("O13") when the whole text is an item code, else None."""
     match = _ITEM_CODE.fullmatch(clean_text(text))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from normalise.codes import item_number
 from pipeline import database
 from pipeline.catalogue import Catalogue
 from pipeline.schema import Row
@@ -52,10 +53,6 @@ class ItemInfo:
     listed_by: str
 
 
-def _number(code: str) -> int:
-    return int(code[1:])
-
-
 def _most_common(values: Iterable[str | None]) -> str | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -72,7 +69,7 @@ def year_items(year: int, listed: list[Row], catalogue: Catalogue | None) -> lis
         if code not in items:
             items[code] = ItemInfo(code, _most_common(r["subindicator"] for r in rows),
                                    _most_common(r["title"] for r in rows), "documents")
-    return sorted(items.values(), key=lambda i: _number(i.code))
+    return sorted(items.values(), key=lambda i: item_number(i.code))
 
 
 def _recency(document: Row, item: Row) -> tuple[int, bool, str]:
@@ -83,12 +80,11 @@ def audit(documents: list[Row], o_items: list[Row],
           catalogues: dict[int, Catalogue]) -> list[Row]:
     """One row per organisation × assessment year × item, ordered by those three."""
     docs = {d["doc_id"]: d for d in documents if d["status"] != "failed" and d["org_id"]}
-    latest_doc = {}
+    latest_doc, provinces = {}, {}
     for d in sorted(docs.values(), key=lambda d: (d["fiscal_year"] or -1, d["doc_id"])):
         latest_doc[d["org_id"]] = d
-    provinces = {d["org_id"]: d["province"] for d in
-                 sorted(docs.values(), key=lambda d: (d["fiscal_year"] or -1, d["doc_id"]))
-                 if d["province"]}
+        if d["province"]:
+            provinces[d["org_id"]] = d["province"]
     years: dict[str, set[int]] = defaultdict(set)
     for d in docs.values():
         if d["assessment_year"]:

@@ -30,7 +30,7 @@ def payload(years: list[YearMatrix]) -> dict[str, object]:
                 "province": o.province,
                 "states": [m.state(o.org_id, c.code) for c in m.columns],
                 "sources": [m.cells[o.org_id, c.code]["source_path"] for c in m.columns],
-                "counts": {s: m.org_counts(o.org_id)[s] for s in STATES},
+                "counts": dict.fromkeys(STATES, 0) | m.org_counts(o.org_id),
             } for o in m.organisations],
         } for m in years],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from normalise.codes import item_number
 from normalise.org import ORG_TYPES
 from pipeline.schema import Row
 
@@ -85,7 +86,7 @@ def matrices(rows: list[Row]) -> list[YearMatrix]:
             row["code"], Column(row["code"], row["catalogue_title"], row["subindicator"]))
         matrix.cells[row["org_id"], row["code"]] = row
     for year, matrix in by_year.items():
-        matrix.columns = sorted(columns[year].values(), key=lambda c: int(c.code[1:]))
+        matrix.columns = sorted(columns[year].values(), key=lambda c: item_number(c.code))
         matrix.organisations = sorted(orgs[year].values(),
                                       key=lambda o: (o.province or "", o.name, o.org_id))
     return [by_year[y] for y in sorted(by_year)]

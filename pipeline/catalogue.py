@@ -16,7 +16,7 @@ from typing import Any
 import regex
 from rapidfuzz import fuzz
 
-from normalise.codes import parse_item_code
+from normalise.codes import item_number, parse_item_code
 from normalise.text import clean_text
 from pipeline.findings import INFO, WARNING, Finding
 from pipeline.schema import Row
@@ -88,7 +88,7 @@ def _catalogue(year: int, items: list[Item], complete: bool, source: str) -> Cat
     codes = [i.code for i in items]
     if doubled := sorted({c for c in codes if codes.count(c) > 1}):
         raise CatalogueError(f"{source}: {', '.join(doubled)} listed twice for {year}.")
-    ordered = sorted(items, key=lambda i: int(i.code[1:]))
+    ordered = sorted(items, key=lambda i: item_number(i.code))
     return Catalogue(year, tuple(ordered), complete, source)
 
 

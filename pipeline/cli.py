@@ -16,11 +16,11 @@ from pipeline.audit import STATES, read_database, read_folder
 from pipeline.audit import audit as audit_rows
 from pipeline.audit_report import SUFFIXES, write_report
 from pipeline.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
-from pipeline.convert import OUTPUT_TABLES, Converted, Input, discover, file_sha256
+from pipeline.convert import Converted, Input, discover, file_sha256
 from pipeline.dataset import DatasetWriter
 from pipeline.findings import INFO, Finding
 from pipeline.identity import unify_org_ids
-from pipeline.schema import TABLES, Row
+from pipeline.schema import OUTPUT_TABLES, TABLES, Row
 from pipeline.writers import FORMATS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2

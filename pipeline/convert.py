@@ -15,10 +15,9 @@ from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.extract import extract
 from pipeline.findings import ERROR, WARNING, Finding
 from pipeline.repair import repair_document
-from pipeline.schema import Row
+from pipeline.schema import OUTPUT_TABLES, Row
 
 PARSER_VERSION = version("ita-pipeline")
-OUTPUT_TABLES = ("documents", "scores", "measures", "o_items", "findings")
 
 
 @dataclass

@@ -116,6 +116,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+OUTPUT_TABLES = tuple(TABLES)
+"""The contract's tables, `documents` first (what convert writes and load loads)."""
+
 TABLES["manifest"] = (
     _c("source_path", "string", "the input as given, relative in batch mode", nullable=False),
     _c("doc_id", "string", "sha256 (hex) of the file's bytes, as in documents", nullable=False),

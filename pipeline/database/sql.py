@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.schema import TABLES
+from pipeline.schema import OUTPUT_TABLES, TABLES
 
-LOADED = ("documents", "scores", "measures", "o_items", "findings")
+LOADED = OUTPUT_TABLES
+"""Every contract table is loaded; the manifest is not."""
 CHILDREN = LOADED[1:]
 INDEXED = ("org_id", "assessment_year", "code")
 """Columns indexed in every loaded table that has them."""
