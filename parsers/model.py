@@ -77,6 +77,12 @@ class Document:
     """Pages with no text layer (scans), 1-based: their content is not in `blocks`."""
     damaged_pages: dict[int, str] = field(default_factory=dict)
     """Pages that could not be read, 1-based, with why: their content is not in `blocks`."""
+    pages_without_unicode: list[int] = field(default_factory=list)
+    """Pages whose text cannot be decoded (fonts without a Unicode map give `(cid:N)`),
+    1-based: their content is not in `blocks`."""
+    repairs: list[str] = field(default_factory=list)
+    """Repairs the parser made to the file itself before it could read it, each a sentence
+    (a PDF's cross-reference table rebuilt, say): the content may be incomplete."""
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

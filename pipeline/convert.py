@@ -199,8 +199,13 @@ def _convert(item: Input) -> Converted:
     out.tables["measures"] = result.measures
     out.tables["o_items"] = result.o_items
     out.tables["findings"] = [f.row(doc_id) for f in result.findings]
+    for repair in document.repairs:
+        out.tables["findings"].append(Finding(WARNING, "FILE_REPAIRED", repair).row(doc_id))
     _report_lost_pages(out, document.pages_without_text, document.page_count, "NO_TEXT_LAYER",
                        "{has} no text layer (scanned images); reading scans is not supported yet")
+    _report_lost_pages(out, document.pages_without_unicode, document.page_count,
+                       "UNREADABLE_TEXT", "{has} text in fonts without a Unicode map (it reads "
+                       "as `(cid:N)`), so the words cannot be recovered from the text layer")
     damaged = sorted(document.damaged_pages)
     _report_lost_pages(out, damaged, document.page_count, "DAMAGED_PAGES",
                        "could not be read: the PDF is damaged there "
