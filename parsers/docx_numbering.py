@@ -10,8 +10,24 @@ from parsers.docx_xml import W, attr
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+MAX_START = 32767
+"""Word's largest list start value: a larger one is not Word's (and would render huge labels)."""
+MAX_LEVEL = 9
+"""Word's deepest list level (levels 0-8)."""
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def number(text: str | None, default: int, base: int = 10) -> int:
+    """An integer attribute's value; `default` when it is missing or no integer."""
+    try:
+        return int(text, base) if text else default
+    except ValueError:
+        return default
+
+
+def _start(el: etree._Element | None) -> int:
+    return max(0, min(number(attr(el, "val"), 1), MAX_START))
 
 
 def _roman(n: int) -> str:
@@ -61,8 +77,8 @@ class Numbering:
         for an in root.iterfind(f"{W}abstractNum"):
             levels = {}
             for lvl in an.iterfind(f"{W}lvl"):
-                levels[int(attr(lvl, "ilvl") or 0)] = _Level(
-                    int(attr(lvl.find(f"{W}start"), "val") or 1),
+                levels[number(attr(lvl, "ilvl"), 0)] = _Level(
+                    _start(lvl.find(f"{W}start")),
                     attr(lvl.find(f"{W}numFmt"), "val") or "decimal",
                     attr(lvl.find(f"{W}lvlText"), "val") or "",
                 )
@@ -71,20 +87,20 @@ class Numbering:
         for num in root.iterfind(f"{W}num"):
             base = dict(abstract.get(attr(num.find(f"{W}abstractNumId"), "val") or "", {}))
             for override in num.iterfind(f"{W}lvlOverride"):
-                ilvl = int(attr(override, "ilvl") or 0)
-                start = attr(override.find(f"{W}startOverride"), "val")
+                ilvl = number(attr(override, "ilvl"), 0)
+                start = override.find(f"{W}startOverride")
                 if start is not None and ilvl in base:
                     old = base[ilvl]
-                    base[ilvl] = _Level(int(start), old.fmt, old.text)
+                    base[ilvl] = _Level(_start(start), old.fmt, old.text)
             levels_by_num[attr(num, "numId") or ""] = base
         return cls(levels_by_num)
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The next label of list `num_id` at level `ilvl` ('' for bullets and unknown lists)."""
         levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels or num_id == "0":
+        if not levels or ilvl not in levels or num_id == "0" or not 0 <= ilvl < MAX_LEVEL:
             return ""
-        counts = self.counters.setdefault(num_id, [0] * 10)
+        counts = self.counters.setdefault(num_id, [0] * MAX_LEVEL)
         counts[ilvl] += 1
         for deeper in range(ilvl + 1, len(counts)):
             counts[deeper] = 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,7 @@ from parsers.errors import ParseError
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
 from pipeline.extract import extract
 from pipeline.headers import view
-from tests.docx_build import make_docx, p, tbl, tc, tr
+from tests.docx_build import NS, make_docx, p, tbl, tc, tr
 
 SYM = "<w:r><w:sym w:font='{font}' w:char='{char}'/></w:r>"
 CONTENT_CONTROL = (
@@ -200,3 +204,183 @@ def test_a_legacy_doc_file_converts(tmp_path: Path) -> None:
     table = doc.blocks[1]
     assert isinstance(table, Table)
     assert [[c.text for c in r.cells] for r in table.rows] == [["ข้อ", "ข้อมูล"], ["O1", "โครงสร้าง"]]
+
+
+def edit_parts(data: bytes, edit: Callable[[str, bytes], bytes | None]) -> bytes:
+    """The package with each part replaced by `edit(name, content)`, left out where None."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = edit(info.filename, source.read(info))
+            if content is not None:
+                target.writestr(info, content)
+    return out.getvalue()
+
+
+def part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name)
+
+
+def test_a_document_without_a_numbering_part_has_no_list_numbers() -> None:
+    def drop_numbering(name: str, content: bytes) -> bytes | None:
+        if name == "word/numbering.xml":
+            return None
+        return re.sub(rb"<Relationship [^>]*numbering[^>]*/>", b"", content)
+
+    data = edit_parts(make_docx(numbered("จัดทำคู่มือ", 1), numbering=NUMBERING), drop_numbering)
+    assert b"numbering" not in part(data, "word/_rels/document.xml.rels")
+    assert [b.text for b in parse_docx(data).blocks] == ["จัดทำคู่มือ"]
+
+
+STRICT_URIS = {  # the Transitional URIs make_docx writes in the parts read, and ISO Strict's
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+
+
+def test_an_iso_strict_document_reads_as_its_transitional_form() -> None:
+    body = (p("รายงานผล") + numbered("จัดทำคู่มือ", 1) + numbered("ย่อย", 1, 1)
+            + tbl(tr(tc(p("ข้อ")), tc(p("ข้อมูล"))), tr(tc(p("O1")), tc(p("โครงสร้าง")))))
+    transitional = make_docx(body, numbering=NUMBERING)
+
+    def to_strict(name: str, content: bytes) -> bytes:
+        for uri, strict in STRICT_URIS.items():
+            content = content.replace(uri, strict)
+        return content
+
+    strict = edit_parts(transitional, to_strict)
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in part(strict, "word/document.xml")
+    assert b"schemas.openxmlformats.org/wordprocessingml" not in part(strict, "word/document.xml")
+    read = parse_docx(strict).blocks
+    assert [b.text for b in read[:3] if isinstance(b, Paragraph)] == [
+        "รายงานผล", "1. จัดทำคู่มือ", "๑) ย่อย"]
+    assert read == parse_docx(transitional).blocks
+
+
+def minimal_docx(document_xml: bytes) -> bytes:
+    """A Word package of nothing but its content types, its relationship and `document_xml`."""
+    types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" '
+             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Override PartName="/word/document.xml" ContentType="application/'
+             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+            '</Relationships>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", types)
+        package.writestr("_rels/.rels", rels)
+        package.writestr("word/document.xml", document_xml)
+    return out.getvalue()
+
+
+def test_the_minimal_package_is_read() -> None:
+    xml = f"<w:document {NS}><w:body>{p('ก')}</w:body></w:document>".encode()
+    assert [b.text for b in parse_bytes(minimal_docx(xml)).blocks] == ["ก"]
+
+
+def test_a_document_nested_past_the_xml_depth_limit_says_what_it_is(tmp_path: Path) -> None:
+    depth = 300_000
+    xml = (f"<w:document {NS}><w:body><w:p>".encode() + b"<w:hyperlink>" * depth
+           + b"<w:r><w:t>x</w:t></w:r>" + b"</w:hyperlink>" * depth
+           + b"</w:p></w:body></w:document>")
+    path = tmp_path / "deep.docx"
+    path.write_bytes(minimal_docx(xml))
+    with pytest.raises(ParseError) as raised:
+        parse_bytes(path.read_bytes())
+    assert str(raised.value).startswith(
+        "The Word file's content is nested deeper than a reader can follow (more than 256 "
+        "levels of elements); it is not a normal report, probably made by a program to break "
+        "readers.")
+
+
+@pytest.mark.parametrize("content_type", [
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+])
+def test_macro_enabled_documents_and_templates_are_read(content_type: bytes) -> None:
+    document = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+    def retype(name: str, content: bytes) -> bytes:
+        return content.replace(document, content_type) if name == "[Content_Types].xml" else content
+
+    data = edit_parts(make_docx(p("ก") + numbered("ข", 1), numbering=NUMBERING), retype)
+    assert [b.text for b in parse_docx(data).blocks] == ["ก", "1. ข"]
+
+
+def test_a_main_part_that_is_no_word_document_is_a_clear_parse_error() -> None:
+    with pytest.raises(ParseError, match="main part is not a Word document"):
+        parse_docx(minimal_docx(b"<html><body>report</body></html>"))
+
+
+def test_rows_and_cells_inside_content_controls_are_kept() -> None:
+    def control(content: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+    table = tbl(tr(tc(p("ข้อ")), tc(p("ข้อมูล"))),
+                control(tr(tc(p("O1")), control(tc(p("โครงสร้าง"))))),
+                tr(tc(p("O2")), tc(p("ข้อมูลผู้บริหาร"))))
+    [read] = parse_docx(make_docx(table)).blocks
+    assert isinstance(read, Table)
+    assert [r.texts for r in read.rows] == [
+        ["ข้อ", "ข้อมูล"], ["O1", "โครงสร้าง"], ["O2", "ข้อมูลผู้บริหาร"]]
+
+
+def test_moved_text_is_read_where_it_went() -> None:
+    moved = ("<w:p><w:moveFrom w:id='1' w:author='a'><w:r><w:t>ย้าย</w:t></w:r></w:moveFrom>"
+             "<w:r><w:t>คงที่ </w:t></w:r>"
+             "<w:moveTo w:id='2' w:author='a'><w:r><w:t>ย้าย</w:t></w:r></w:moveTo></w:p>")
+    assert only_paragraph_text(moved) == "คงที่ ย้าย"
+
+
+def test_numbers_no_report_has_are_kept_within_words_limits() -> None:
+    row = tr(tc(p("ก"), props="<w:gridSpan w:val='999999999'/>"))
+    levels = ("<w:abstractNum w:abstractNumId='0'><w:lvl w:ilvl='0'>"
+              "<w:start w:val='999999999'/><w:numFmt w:val='upperLetter'/>"
+              "<w:lvlText w:val='%1.'/></w:lvl></w:abstractNum>"
+              "<w:num w:numId='1'><w:abstractNumId w:val='0'/></w:num>")
+    bad_level = "<w:p><w:pPr><w:numPr><w:ilvl w:val='x'/><w:numId w:val='1'/></w:numPr></w:pPr>"
+    body = tbl(row) + numbered("ข", 1) + bad_level + "<w:r><w:t>ค</w:t></w:r></w:p>"
+    table, listed, unnumbered = parse_docx(make_docx(body, numbering=levels)).blocks
+    assert isinstance(table, Table)
+    assert table.rows[0].cells[0].col_span == 63
+    # Word starts a list at 32767 at most; its 32767th letter label is the 7th letter (G)
+    # written 1261 times (A-Z, AA-ZZ, …: 32767 = 26 × 1260 + 7); a level that is no number
+    # is level 0, so the next item is the 8th letter (H) 1261 times.
+    assert listed.text == f"{'G' * 1261}. ข"
+    assert unnumbered.text == f"{'H' * 1261}. ค"
+
+
+def encrypted(data: bytes, name: bytes) -> bytes:
+    """The zip with part `name` flagged as encrypted in its central directory (offset 8 of an
+    entry holds the flags, bit 0 encryption; offset 46 the name)."""
+    out = bytearray(data)
+    for entry in re.finditer(rb"PK\x01\x02", data):
+        at = entry.start()
+        if data[at + 46:at + 46 + len(name)] == name:
+            out[at + 8] |= 0x1
+    return bytes(out)
+
+
+def test_a_part_encrypted_inside_the_zip_is_a_clear_parse_error() -> None:
+    data = encrypted(make_docx(p("ก")), b"word/document.xml")
+    with pytest.raises(ParseError, match="its part word/document.xml is encrypted inside the zip"):
+        parse_bytes(data)
+
+
+def test_a_strict_document_that_cannot_be_read_says_it_is_strict() -> None:
+    def broken_strict(name: str, content: bytes) -> bytes:
+        if name == "word/document.xml":
+            return b"<w:document xmlns:w='http://purl.oclc.org/ooxml/wordprocessingml/main'>"
+        return content.replace(b"http://schemas.openxmlformats.org/officeDocument/2006/",
+                               b"http://purl.oclc.org/ooxml/officeDocument/")
+
+    with pytest.raises(ParseError, match='ISO Strict Open XML .* "Word Document \\(.docx\\)"'):
+        parse_docx(edit_parts(make_docx(p("ก")), broken_strict))
