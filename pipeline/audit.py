@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from normalise.codes import item_number
 from pipeline import database
 from pipeline.catalogue import Catalogue
+from pipeline.output_folder import read_table
 from pipeline.schema import Row
 from pipeline.status import DONE, NOT_DONE, UNKNOWN
 
@@ -30,9 +29,10 @@ DOCUMENT_COLUMNS = ("doc_id", "source_path", "status", "org_id", "org_name", "or
 ITEM_COLUMNS = ("doc_id", "assessment_year", "code", "subindicator", "title", "status")
 
 
-def read_folder(folder: Path) -> tuple[list[Row], list[Row]]:
-    """The documents and O-items of a converted folder."""
-    return tuple(pq.read_table(folder / f"{table}.parquet", columns=list(cols)).to_pylist()
+def read_folder(home: Path) -> tuple[list[Row], list[Row]]:
+    """The documents and O-items under `home`, where a converted folder keeps its Parquet tables
+    (`output_folder.dataset_tables_home`)."""
+    return tuple(read_table(home / f"{table}.parquet", cols).to_pylist()
                  for table, cols in (("documents", DOCUMENT_COLUMNS), ("o_items", ITEM_COLUMNS)))
 
 
@@ -76,25 +76,37 @@ def _recency(document: Row, item: Row) -> tuple[int, bool, str]:
     return (document["fiscal_year"] or -1, item["status"] != UNKNOWN, document["doc_id"])
 
 
+def _audited_documents(documents: list[Row]) -> dict[str, Row]:
+    """The documents the audit reads, by doc_id: those read, that name an organisation."""
+    return {d["doc_id"]: d for d in documents if d["status"] != "failed" and d["org_id"]}
+
+
+def _org_years(docs: dict[str, Row], items: list[Row]) -> dict[str, set[int]]:
+    """The assessment years each organisation's reports are about or list items of."""
+    years: dict[str, set[int]] = defaultdict(set)
+    for d in docs.values():
+        if d["assessment_year"]:
+            years[d["org_id"]].add(d["assessment_year"])
+    for item in items:
+        years[docs[item["doc_id"]]["org_id"]].add(item["assessment_year"])
+    return years
+
+
 def audit(documents: list[Row], o_items: list[Row],
           catalogues: dict[int, Catalogue]) -> list[Row]:
     """One row per organisation × assessment year × item, ordered by those three."""
-    docs = {d["doc_id"]: d for d in documents if d["status"] != "failed" and d["org_id"]}
+    docs = _audited_documents(documents)
     latest_doc, provinces = {}, {}
     for d in sorted(docs.values(), key=lambda d: (d["fiscal_year"] or -1, d["doc_id"])):
         latest_doc[d["org_id"]] = d
         if d["province"]:
             provinces[d["org_id"]] = d["province"]
-    years: dict[str, set[int]] = defaultdict(set)
-    for d in docs.values():
-        if d["assessment_year"]:
-            years[d["org_id"]].add(d["assessment_year"])
     items = [i for i in o_items if i["doc_id"] in docs]
+    years = _org_years(docs, items)
     by_year: dict[int, list[Row]] = defaultdict(list)
     spoken: dict[tuple[str, int, str], Row] = {}
     for item in items:
         org, year = docs[item["doc_id"]]["org_id"], item["assessment_year"]
-        years[org].add(year)
         by_year[year].append(item)
         key = (org, year, item["code"])
         if key not in spoken or (_recency(docs[item["doc_id"]], item)
@@ -121,3 +133,40 @@ def audit(documents: list[Row], o_items: list[Row],
                     "listed_by": entry.listed_by,
                 })
     return out
+
+
+@dataclass(frozen=True)
+class NotAudited:
+    """What the documents speak of that the audit has no rows for."""
+
+    org_years: dict[int, int]
+    """Organisations per assessment year that has no catalogue and whose reports list no
+    items: there is nothing to audit them against."""
+    documents: int
+    """Documents read that name no organisation, or no assessment year and list no items."""
+
+    def lines(self) -> list[str]:
+        """The command's summary lines; none when everything was audited."""
+        out = []
+        if self.org_years:
+            years = ", ".join(f"{y} ({n})" for y, n in sorted(self.org_years.items()))
+            out.append(f"not audited: {sum(self.org_years.values())} organisation-year(s) with "
+                       "no O-item catalogue for their ITA year and no O-items in their reports: "
+                       f"{years}; give one with --catalogue")
+        if self.documents:
+            out.append(f"{self.documents} document(s) name no organisation or ITA year and "
+                       "were not audited")
+        return out
+
+
+def not_audited(documents: list[Row], o_items: list[Row], rows: list[Row]) -> NotAudited:
+    """The organisation-years and documents left out of `rows`, the audit of these documents."""
+    docs = _audited_documents(documents)
+    items = [i for i in o_items if i["doc_id"] in docs]
+    audited = {(r["org_id"], r["assessment_year"]) for r in rows}
+    left = Counter(year for org, years in _org_years(docs, items).items() for year in years
+                   if (org, year) not in audited)
+    listing = {i["doc_id"] for i in items}
+    nameless = sum(1 for d in documents if d["status"] != "failed" and (
+        d["doc_id"] not in docs or not (d["assessment_year"] or d["doc_id"] in listing)))
+    return NotAudited(dict(left), nameless)

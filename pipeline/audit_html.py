@@ -3,6 +3,7 @@ province, organisation type and name; no network access, readable on a phone."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -36,12 +37,22 @@ def payload(years: list[YearMatrix]) -> dict[str, object]:
     }
 
 
-def render(years: list[YearMatrix]) -> str:
+def footer(notes: list[str]) -> str:
+    """What the audit left out, as a footer under the matrix; empty when nothing."""
+    if not notes:
+        return ""
+    lines = "".join(f"<p>{html.escape(note)}</p>" for note in notes)
+    return f'<footer class="status" id="not-audited">{lines}</footer>\n'
+
+
+def render(years: list[YearMatrix], notes: list[str]) -> str:
     # inside <script>, "<" is written as \u003c so that no text can close the element
     data = json.dumps(payload(years), ensure_ascii=False).replace("<", "\\u003c")
-    return TEMPLATE.read_text("utf-8").replace(PLACEHOLDER, data)
+    head, body_end, tail = TEMPLATE.read_text("utf-8").replace(PLACEHOLDER, data).rpartition(
+        "</body>")
+    return head + footer(notes) + body_end + tail
 
 
-def write_html(path: Path, years: list[YearMatrix]) -> None:
-    page = render(years)
+def write_html(path: Path, years: list[YearMatrix], notes: list[str]) -> None:
+    page = render(years, notes)
     atomic_write(path, lambda tmp: tmp.write_text(page, "utf-8"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from normalise.codes import item_number
 from normalise.org import ORG_TYPES
+from pipeline.audit import NotAudited
 from pipeline.schema import Row
 
 STATE_LABELS = {
@@ -90,3 +91,15 @@ def matrices(rows: list[Row]) -> list[YearMatrix]:
         matrix.organisations = sorted(orgs[year].values(),
                                       key=lambda o: (o.province or "", o.name, o.org_id))
     return [by_year[y] for y in sorted(by_year)]
+
+
+def not_audited_notes(left: NotAudited) -> list[str]:
+    """What the audit left out, in Thai, for the reports a person reads; none when nothing."""
+    notes = []
+    if left.org_years:
+        years = ", ".join(f"ITA {y} ({n} องค์กร)" for y, n in sorted(left.org_years.items()))
+        notes.append("ไม่ได้ตรวจ: ปี ITA ที่ไม่มีบัญชีรายการ O-items และรายงานไม่ได้ระบุรายการ "
+                     f"O-items — {years}; ระบุบัญชีรายการได้ด้วย ita audit --catalogue")
+    if left.documents:
+        notes.append(f"ไม่ได้ตรวจ: เอกสาร {left.documents} ฉบับไม่ระบุชื่อองค์กรหรือปี ITA")
+    return notes

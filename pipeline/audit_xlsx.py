@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
 from pipeline.audit import STATES
@@ -28,6 +29,7 @@ class _Formats:
                 "border_color": "#BFBFBF"}
         self.title = book.add_format({"font_name": FONT, "bold": True, "font_size": 14})
         self.note = book.add_format({"font_name": FONT, "font_size": 9, "italic": True})
+        self.warning = book.add_format({"font_name": FONT, "bold": True, "font_color": "#9C0006"})
         self.head = book.add_format({**base, "bold": True, "bg_color": "#D9E1F2",
                                      "text_wrap": True, "align": "center"})
         self.item_title = book.add_format({**base, "font_size": 8, "text_wrap": True,
@@ -97,17 +99,21 @@ def _counts(sheet: Worksheet, row: int, headers: list[str], lines: list[CountLin
     return row
 
 
-def _summary(sheet: Worksheet, years: list[YearMatrix], f: _Formats) -> None:
-    """Counts per organisation and per item, for every year, and the legend."""
+def _summary(sheet: Worksheet, years: list[YearMatrix], notes: list[str], f: _Formats) -> None:
+    """The legend, what the audit left out, and counts per organisation and per item, for every
+    year."""
     _printable(sheet, 1)
     labels = [STATE_LABELS[s] for s in STATES]
     sheet.write(0, 0, "การตรวจการเปิดเผยข้อมูล (O-items) ตามผลการแปลงรายงาน ITA", f.title)
     sheet.write(1, 0, "สี:", f.text)
     for col, state in enumerate(STATES, 1):
         sheet.write(1, col, STATE_LABELS[state], f.state[state])
+    for row, note in enumerate(notes, 2):
+        sheet.write(row, 0, note, f.warning)
+    first = 3 + len(notes)
     by_org = [(m.year, o.name, o.province or "", m.org_counts(o.org_id), len(m.columns))
               for m in years for o in m.organisations]
-    row = _counts(sheet, 3, ["ปี ITA", "องค์กร", "จังหวัด", *labels, "รายการ"], by_org, f)
+    row = _counts(sheet, first, ["ปี ITA", "องค์กร", "จังหวัด", *labels, "รายการ"], by_org, f)
     by_item = [(m.year, c.code, c.title or "", m.item_counts(c.code), len(m.organisations))
                for m in years for c in m.columns]
     _counts(sheet, row + 2, ["ปี ITA", "รายการ", "ชื่อรายการ", *labels, "องค์กร"], by_item, f)
@@ -115,17 +121,22 @@ def _summary(sheet: Worksheet, years: list[YearMatrix], f: _Formats) -> None:
     sheet.set_column(1, 1, 34)
     sheet.set_column(2, 2, 40)
     sheet.set_column(3, 3 + len(STATES), 14)
-    sheet.freeze_panes(3, 0)
+    sheet.freeze_panes(first, 0)
 
 
-def write_xlsx(path: Path, years: list[YearMatrix]) -> None:
+def write_xlsx(path: Path, years: list[YearMatrix], notes: list[str]) -> None:
+    """The workbook; `notes` (what the audit left out) head the summary sheet."""
+
     def write(tmp: Path) -> None:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
                                               "strings_to_urls": False})
         formats = _Formats(book)
-        _summary(book.add_worksheet(SUMMARY_SHEET), years, formats)
+        _summary(book.add_worksheet(SUMMARY_SHEET), years, notes, formats)
         for matrix in years:
             _year_sheet(book.add_worksheet(sheet_name(matrix.year)), matrix, formats)
-        book.close()
+        try:
+            book.close()
+        except FileCreateError as exc:  # it wraps the OSError that says why
+            raise exc.args[0] from exc
 
     atomic_write(path, write)

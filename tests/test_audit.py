@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import copy
 import csv
+import errno
 import os
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from fixtures.docx_builder import render
 from normalise.codes import parse_item_code
 from parsers.model import Document, Paragraph, Table
 from parsers.text import parse_text
-from pipeline.audit import audit
+from pipeline.audit import NotAudited, audit, not_audited
 from pipeline.audit_matrix import STATE_COLOURS, STATE_LABELS
 from pipeline.audit_xlsx import SUMMARY_SHEET, sheet_name
 from pipeline.catalogue import Catalogue, Item
@@ -285,4 +287,99 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert ".csv, .xlsx, .html" in err and "not a folder written by ita convert" in err
     assert "either a converted DIR or --db URL" in err and "no DuckDB database" in err
     assert not (tmp_path / "none.duckdb").exists()
+    assert os.listdir(tmp_path) == []
+
+
+NOT_AUDITED = ("not audited: 2 organisation-year(s) with no O-item catalogue for their ITA year "
+               "and no O-items in their reports: 2565 (1), 2567 (1); give one with --catalogue")
+"""000 (ทองเอน) analyses ITA 2567 and 004 (ลำน้ำพอง) ITA 2565: no catalogue, no items listed."""
+
+
+def test_organisation_years_with_nothing_to_audit_are_said(
+        reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    converted = reports["csv"].parent / "converted"
+    assert main(["audit", str(converted), "--out", str(tmp_path / "audit.csv")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("audited 5 organisation(s) in 1 ITA year(s) (2566)")
+    assert out[1] == NOT_AUDITED
+    years = "ITA 2565 (1 องค์กร), ITA 2567 (1 องค์กร)"
+    summary = openpyxl.load_workbook(reports["xlsx"])[SUMMARY_SHEET]
+    assert years in summary.cell(3, 1).value
+    page = reports["html"].read_text("utf-8")
+    footer = page[page.index('<footer class="status" id="not-audited">'):]
+    assert years in footer[:footer.index("</footer>")]
+
+
+def test_documents_naming_no_organisation_or_year_are_counted(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "memo.txt").write_text(  # a meeting memo: no organisation, no year
+        "บันทึกข้อความ เรื่อง การประชุมประจำเดือน\n\nมีผู้เข้าร่วมประชุม 12 คน\n", "utf-8")
+    (archive / "plan.txt").write_text(  # an organisation and a fiscal year, but no ITA year
+        "รายงาน องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. 2567\n\n"
+        "มาตรการ\tผลการดำเนินงาน\tผู้รับผิดชอบ\nจัดอบรม\tดำเนินการแล้ว\tกองคลัง\n", "utf-8")
+    assert main(["convert", str(archive), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    report = tmp_path / "audit.html"
+    assert main(["audit", str(tmp_path / "out"), "--out", str(report)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("audited 0 organisation(s) in 0 ITA year(s) (none)")
+    assert out[1] == "2 document(s) name no organisation or ITA year and were not audited"
+    assert "ไม่ได้ตรวจ: เอกสาร 2 ฉบับ" in report.read_text("utf-8")
+
+
+def test_not_audited_counts_what_has_no_rows() -> None:
+    def doc(doc_id: str, org: str | None, year: int | None, status: str = "ok") -> dict:
+        return {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "status": status,
+                "org_id": org, "org_name": org, "org_type": "sao", "province": None,
+                "fiscal_year": 2568, "assessment_year": year}
+
+    documents = [
+        doc("a", "sao:ก", 2566),  # 2566 has a catalogue: audited
+        doc("b", "sao:ก", 2567),  # no catalogue for 2567, no items listed for it
+        doc("c", "sao:ข", 2567),
+        doc("d", "sao:ข", None),  # no ITA year, but lists items of 2569: audited by them
+        doc("e", "sao:ค", None),  # no ITA year and no items
+        doc("f", None, 2566),  # no organisation
+        doc("g", None, None, status="failed"),  # failed: reported by convert, not counted
+    ]
+    items = [{"doc_id": "d", "assessment_year": 2569, "code": "O1", "subindicator": None,
+              "title": "โครงสร้าง", "status": "done"}]
+    catalogue = Catalogue(2566, (Item("O1", "9.1", "โครงสร้าง"),), complete=True, source="test")
+    rows = audit(documents, items, {2566: catalogue})
+    assert {(r["org_id"], r["assessment_year"]) for r in rows} == {("sao:ก", 2566),
+                                                                    ("sao:ข", 2569)}
+    assert not_audited(documents, items, rows) == NotAudited({2567: 2}, 2)
+
+
+def test_the_report_folder_is_made_or_its_problem_said(
+        reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    converted = reports["csv"].parent / "converted"
+    made = tmp_path / "new" / "deeper" / "audit.xlsx"
+    assert main(["audit", str(converted), "--out", str(made)]) == 0
+    assert openpyxl.load_workbook(made).sheetnames == [SUMMARY_SHEET, sheet_name(2566)]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for out in (blocker / "audit.xlsx", blocker / "sub" / "audit.csv"):
+        assert main(["audit", str(converted), "--out", str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"ita audit: Cannot write the report {out}: {blocker} is a file, not a folder.\n")
+    folder = tmp_path / "taken.csv"
+    folder.mkdir()
+    assert main(["audit", str(converted), "--out", str(folder)]) == 2
+    assert f"{folder} is a folder, not a file" in capsys.readouterr().err
+    assert blocker.read_text() == "not a folder" and os.listdir(folder) == []
+
+
+def test_a_full_disk_is_a_sentence(reports: dict[str, Path], tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture) -> None:
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(xlsxwriter.Workbook, "_store_workbook", full)
+    out = tmp_path / "audit.xlsx"
+    assert main(["audit", str(reports["csv"].parent / "converted"), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"ita audit: Cannot write the report {out}: no space left on device.\n")
     assert os.listdir(tmp_path) == []

@@ -6,9 +6,12 @@ the three text reports (000: 13 scores, 7 measures; 002: 4, 11, 43 O-items; 004:
 
 from __future__ import annotations
 
+import csv
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pyarrow.parquet as pq
 import pytest
@@ -212,3 +215,77 @@ def test_a_database_failing_mid_run_loses_nothing(postgres_url: str, tmp_path: P
     query(postgres_url, "DROP TRIGGER refuse ON scores")
     assert main(["load", str(out), "--db", postgres_url]) == 0
     assert counts(postgres_url) == GOLDEN_COUNTS
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on: one the system has just handed out and taken back."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_refused_connection_says_why(converted: Path, capsys: pytest.CaptureFixture) -> None:
+    port = _closed_port()
+    url = f"postgresql://ita:s3cret@127.0.0.1:{port}/ita"
+    assert main(["load", str(converted), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"ita load: Cannot connect to postgresql://ita:***@127.0.0.1:{port}/ita")
+    assert "Connection refused" in err and "s3cret" not in err
+
+
+@pytest.mark.parametrize(("wrong", "reason"), [
+    ("password", "password authentication failed"),
+    ("database", 'database "ita_no_such_database" does not exist'),
+])
+def test_a_server_that_refuses_says_why(converted: Path, postgres_url: str, wrong: str,
+                                        reason: str, capsys: pytest.CaptureFixture) -> None:
+    parts = urlsplit(postgres_url)
+    if wrong == "password":
+        url = urlunsplit(parts._replace(
+            netloc=parts.netloc.replace(f":{parts.password}@", ":not-the-password@")))
+    else:
+        url = urlunsplit(parts._replace(path="/ita_no_such_database"))
+        reason = reason.replace(parts.password, "***")  # the password is masked wherever it is
+    assert main(["load", str(converted), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot connect to {parts.scheme}://{parts.username}:***@{parts.hostname}" in err
+    assert reason in err
+    assert "not-the-password" not in err and f":{parts.password}@" not in err
+
+
+def test_unreadable_parts_and_unwritable_databases_are_sentences(
+        converted: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    database = blocker / "ita.duckdb"
+    assert main(["load", str(converted), "--db", f"duckdb:///{database}"]) == 2
+    assert capsys.readouterr().err == (f"ita load: Cannot create the DuckDB database {database}: "
+                                       f"{blocker} is a file, not a folder.\n")
+    [part] = (converted / "scores.parquet").glob("part-*.parquet")
+    part.write_bytes(b"PAR1 cut short by a full disk")
+    assert main(["load", str(converted), "--db", f"duckdb:///{tmp_path / 'ita.duckdb'}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"ita load: Cannot read {part}: ") and "Convert the folder again" in err
+
+
+def _audit_rows(folder: Path, report: Path) -> list[dict[str, str]]:
+    assert main(["audit", str(folder), "--out", str(report)]) == 0
+    with report.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_folder_converted_as_csv_only_loads_and_audits(
+        converted: Path, db_url: str, tmp_path: Path) -> None:
+    """Its Parquet parts are in DIR/.parts: load and audit find them there."""
+    csv_only = tmp_path / "csv-only"
+    assert main(["convert", str(FIXTURES / "txt"), "--out", str(csv_only), "--format", "csv",
+                 "--quiet"]) == 0
+    assert not (csv_only / "manifest.parquet").exists()
+    assert main(["load", str(csv_only), "--db", db_url]) == 0
+    assert counts(db_url) == GOLDEN_COUNTS
+    rows = _audit_rows(csv_only, tmp_path / "csv-only.csv")
+    assert rows == _audit_rows(converted, tmp_path / "parquet.csv")
+    # 002 lists all 43 items of the ITA 2566 catalogue, in text without ticks: all unknown
+    assert {(r["org_id"], r["assessment_year"], r["state"]) for r in rows} == {
+        ("sao:พันชนะ:นครราชสีมา", "2566", "unknown")}
+    assert len(rows) == 43

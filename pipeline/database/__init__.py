@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from pipeline.database.duckdb_target import DuckDBTarget
 from pipeline.database.postgres_target import PostgresTarget
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
+from pipeline.output_folder import MARKER, read_table
 
 __all__ = ["LOADED", "DatabaseError", "SchemaVersionError", "Target", "connect", "load_folder",
            "redact"]
@@ -31,18 +30,20 @@ def connect(url: str, create: bool = True) -> Target:
     raise DatabaseError(f"Unsupported database URL {url!r}: use {URL_FORMS}.")
 
 
-def parts(folder: Path) -> list[str]:
-    """Names of the committed parts of a converted folder."""
-    return sorted(p.name for p in (folder / "manifest.parquet").glob("part-*.parquet"))
+def parts(home: Path) -> list[str]:
+    """Names of the committed parts under the home of a converted folder's Parquet tables."""
+    return sorted(p.name for p in (home / MARKER).glob("part-*.parquet"))
 
 
-def load_folder(folder: Path, url: str) -> int:
-    """Load every committed part of a converted folder; the number of rows loaded."""
+def load_folder(home: Path, url: str) -> int:
+    """Load every committed part under `home`, where a converted folder keeps its Parquet tables
+    (`output_folder.dataset_tables_home`); the number of rows loaded. A part that cannot be read
+    raises `output_folder.UnreadableTable`; the parts before it stay loaded."""
     target = connect(url)
     try:
         rows = 0
-        for name in parts(folder):
-            tables = {t: pq.read_table(folder / f"{t}.parquet" / name) for t in LOADED}
+        for name in parts(home):
+            tables = {t: read_table(home / f"{t}.parquet" / name) for t in LOADED}
             rows += target.load(tables)
         return rows
     finally:

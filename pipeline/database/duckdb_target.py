@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from pipeline.database.sql import CHILDREN, DUCKDB, LOADED, with_row_numbers
 from pipeline.database.target import DatabaseError, Target
+from pipeline.output_folder import unwritable
 
 
 class DuckDBTarget(Target):
@@ -23,8 +24,12 @@ class DuckDBTarget(Target):
             raise DatabaseError(f"There is no DuckDB database at {path}.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the DuckDB database {path}: "
+                                f"{unwritable(exc, path)}.") from exc
+        try:
             self.con = duckdb.connect(str(path), read_only=not create)
-        except (OSError, duckdb.Error) as exc:
+        except duckdb.Error as exc:
             raise DatabaseError(f"Cannot open the DuckDB database {path}: {exc}") from exc
         self.ensure_schema(create)
 

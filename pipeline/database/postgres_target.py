@@ -13,10 +13,18 @@ import psycopg
 import pyarrow as pa
 
 from pipeline.database.sql import CHILDREN, POSTGRES, with_row_numbers
-from pipeline.database.target import DatabaseError, Target, redact
+from pipeline.database.target import DatabaseError, Target, redact, redact_text
 
 SCHEMA_LOCK = "ita-pipeline schema"
 """Name of the advisory lock held while the schema is checked and created."""
+
+
+def _reason(exc: psycopg.Error, url: str) -> str:
+    """The driver's message, every line of it, as sentences on one line, the password masked:
+    libpq says what failed on one line and what to check on the next."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+    text = " ".join(line if line.endswith((".", "?", "!")) else f"{line}." for line in lines)
+    return redact_text(text or f"{type(exc).__name__}.", url)
 
 
 class PostgresTarget(Target):
@@ -28,8 +36,7 @@ class PostgresTarget(Target):
             self.con = psycopg.connect(url, autocommit=True, application_name="ita",
                                        connect_timeout=30)
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            raise DatabaseError(f"Cannot connect to {redact(url)}: {reason}") from exc
+            raise DatabaseError(f"Cannot connect to {redact(url)}: {_reason(exc, url)}") from exc
         self.ensure_schema(create)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

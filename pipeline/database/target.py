@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 
@@ -22,13 +23,32 @@ class SchemaVersionError(DatabaseError):
     """The database holds tables of another contract version, or tables not made by ita."""
 
 
+_USERINFO = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:(?P<password>[^/]*)@")
+"""user:password@ of a URL whose host part urlsplit refuses (e.g. an unclosed `[`)."""
+
+
+def _password(url: str) -> str | None:
+    """The URL's password as written (percent-encoded), or None when it has none."""
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        match = _USERINFO.match(url)
+        return match["password"] if match else None
+
+
 def redact(url: str) -> str:
     """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    password = _password(url)
+    return url if password is None else url.replace(f":{password}@", ":***@", 1)
+
+
+def redact_text(text: str, url: str) -> str:
+    """A message about `url` with the URL's password (as written or decoded) masked."""
+    password = _password(url)
+    for secret in sorted({password, unquote(password)} - {""} if password else (),
+                         key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 class Target(ABC):
