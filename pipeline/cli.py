@@ -7,48 +7,42 @@ import logging
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+from tqdm import tqdm
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline import database, engines
-from pipeline.audit import STATES, read_database, read_folder
+from pipeline.audit import STATES, not_audited, read_database, read_folder
 from pipeline.audit import audit as audit_rows
-from pipeline.audit_report import SUFFIXES, write_report
+from pipeline.audit_report import SUFFIXES, ReportError, write_report
 from pipeline.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
-from pipeline.convert import Converted, Input, discover, file_sha256
-from pipeline.dataset import DatasetWriter
+from pipeline.convert import PARSER_VERSION, Converted
+from pipeline.dataset import DatasetWriter, OutputError
 from pipeline.findings import INFO, Finding
 from pipeline.identity import unify_org_ids
+from pipeline.inputs import Input, Skipped, discover, file_sha256, path_id
+from pipeline.output_folder import UnreadableTable, dataset_tables_home
 from pipeline.schema import OUTPUT_TABLES, TABLES, Row
 from pipeline.writers import FORMATS
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 CATALOGUE_HELP = ("an O-item catalogue of your own (.json like pipeline/data/catalogues/, or .csv "
                   "with assessment_year,code,subindicator,title); it replaces the years it gives")
 DEFAULT_TIMEOUT = 300
 DEFAULT_BATCH = 500
 
 
-class _Progress:
-    """A one-line progress bar on stderr, shown only on a terminal."""
+T = TypeVar("T")
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done = total, 0
-        self.enabled = enabled and sys.stderr.isatty() and total > 0
 
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.enabled:
-            width = 30
-            filled = width * self.done // self.total
-            bar = "#" * filled + "-" * (width - filled)
-            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} {name[-40:]:<40}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+def _progress(items: Iterable[T], total: int, what: str, quiet: bool) -> Iterator[T]:
+    """A progress bar with rate and time left on stderr, shown only on a terminal."""
+    return tqdm(items, total=total, desc=what, unit="file", dynamic_ncols=True, leave=False,
+                disable=True if quiet else None)
 
 
 def _formats(value: str) -> list[str]:
@@ -69,6 +63,7 @@ def _positive(value: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ita", description="Thai ITA reports into tables.")
+    parser.add_argument("--version", action="version", version=f"ita {PARSER_VERSION}")
     commands = parser.add_subparsers(dest="command", required=True)
     convert = commands.add_parser("convert", help="convert reports into tables")
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
@@ -176,9 +171,13 @@ class _Run:
 
 
 def convert(args: argparse.Namespace) -> int:
-    missing = [str(p) for p in args.inputs if not p.exists()]
+    missing = [str(p) for p in args.inputs if not os.path.lexists(p)]
     if missing:
         print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out.exists() and not args.out.is_dir():
+        print(f"ita convert: --out {args.out} is a file, not a folder; name a folder (it is "
+              "made if missing)", file=sys.stderr)
         return EXIT_USAGE
     try:
         known = catalogues(args.catalogue)
@@ -189,36 +188,48 @@ def convert(args: argparse.Namespace) -> int:
     limits = Limits(max_pages=args.max_pages, max_file_bytes=args.max_file_mb * MB,
                     max_unpacked_bytes=args.max_unpacked_mb * MB,
                     max_memory_bytes=args.max_memory_mb * MB)
-    items = list(discover(args.inputs, limits))
+    items, skipped = discover(args.inputs, limits, exclude=[args.out])
     try:
         with DatasetWriter(args.out, args.format, args.resume) as writer:
-            return _convert(args, items, writer, run)
+            return _convert(args, items, skipped, writer, run)
+    except OutputError as exc:
+        kept = ("The batches converted so far are kept: run again with --resume"
+                if args.resume else f"The previous output in {args.out} is unchanged: run again")
+        print(f"ita convert: the output could not be written to {args.out}: {exc}. {kept} "
+              "once the folder can be written (free space, permissions) or with another --out.",
+              file=sys.stderr)
+        return EXIT_OUTPUT
     finally:
         if run.db is not None:
             run.db.close()
 
 
-def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter,
-             run: _Run) -> int:
-    done = writer.done() if args.resume else set()
-    first, todo = {}, []
-    for item in items:  # duplicates are decided in input order, before any work
-        doc_id = file_sha256(item.path)
+def _todo(args: argparse.Namespace, items: list[Input], done: set[str], run: _Run) -> list[Input]:
+    """The inputs to convert: not converted before (--resume), each content once."""
+    first: dict[str, str] = {}
+    todo = []
+    hashing = _progress(items, len(items), "reading", args.quiet)
+    for item in hashing:  # duplicates are decided in input order, before any work
+        doc_id = file_sha256(item.path) or path_id(item.source_path)
         if doc_id in done:
             continue
-        if doc_id is not None and doc_id in first:
+        if doc_id in first:
             run.duplicate(item, doc_id, first[doc_id])
             continue
-        if doc_id is not None:
-            first[doc_id] = item.source_path
+        first[doc_id] = item.source_path
         todo.append(item)
-    progress = _Progress(len(todo), enabled=not args.quiet)
-    for result in engines.run(args.engine, todo, args.workers, args.timeout, args.scheduler):
-        progress.step(result.document["source_path"])
+    return todo
+
+
+def _convert(args: argparse.Namespace, items: list[Input], skipped: Skipped,
+             writer: DatasetWriter, run: _Run) -> int:
+    done = writer.done() if args.resume else set()
+    todo = _todo(args, items, done, run)
+    results = engines.run(args.engine, todo, args.workers, args.timeout, args.scheduler)
+    for result in _progress(results, len(todo), "converting", args.quiet):
         run.take(result)
         if len(run.batch["manifest"]) >= args.batch_size:
             run.flush(writer)
-    progress.close()
     if run.batch["manifest"] or writer.count == 0:
         run.flush(writer)
     writer.finish()
@@ -227,18 +238,23 @@ def _convert(args: argparse.Namespace, items: list[Input], writer: DatasetWriter
               f"tables are complete in {args.out}; load them with `ita load {args.out} --db "
               "URL` once the database can be reached.", file=sys.stderr)
     if not args.quiet:
-        print(run.summary())
-        print(f"written to {args.out}/ as {', '.join(args.format)}")
+        if done and not todo:
+            print(f"nothing to do: {len(done)} documents already converted in {args.out}")
+        else:
+            print(run.summary())
+        print("\n".join(skipped.lines() + [f"written to {args.out}/ as "
+                                           f"{', '.join(args.format)}"]))
     return EXIT_SOME_FAILED if run.failed or run.db_error else EXIT_OK
 
 
 def load(args: argparse.Namespace) -> int:
-    if not (args.folder / "manifest.parquet").is_dir():
+    home = dataset_tables_home(args.folder)
+    if home is None:
         print(f"ita load: {args.folder} is not a folder written by ita convert", file=sys.stderr)
         return EXIT_USAGE
     try:
-        rows = database.load_folder(args.folder, args.db)
-    except database.DatabaseError as exc:
+        rows = database.load_folder(home, args.db)
+    except (database.DatabaseError, UnreadableTable) as exc:
         print(f"ita load: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"loaded {rows} rows from {args.folder} into {database.redact(args.db)}")
@@ -254,23 +270,27 @@ def audit(args: argparse.Namespace) -> int:
         return usage("give either a converted DIR or --db URL")
     if args.out.suffix.lower() not in SUFFIXES:
         return usage(f"the report's name must end in {', '.join(SUFFIXES)}")
-    if args.folder is not None and not (args.folder / "documents.parquet").exists():
+    home = dataset_tables_home(args.folder) if args.folder is not None else None
+    if args.folder is not None and home is None:
         return usage(f"{args.folder} is not a folder written by ita convert")
     try:
         known = catalogues(args.catalogue)
-        documents, o_items = (read_database(args.db) if args.db else read_folder(args.folder))
-    except (CatalogueError, database.DatabaseError) as exc:
+        documents, o_items = read_database(args.db) if home is None else read_folder(home)
+    except (CatalogueError, database.DatabaseError, UnreadableTable) as exc:
         return usage(str(exc))
     rows = audit_rows(documents, o_items, known)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(args.out, rows)
+    left = not_audited(documents, o_items, rows)
+    try:
+        write_report(args.out, rows, left)
+    except ReportError as exc:
+        return usage(str(exc))
     states = Counter(r["state"] for r in rows)
     organisations = len({r["org_id"] for r in rows})
     years = sorted({r["assessment_year"] for r in rows})
     print(f"audited {organisations} organisation(s) in {len(years)} ITA year(s) "
           f"({', '.join(map(str, years)) or 'none'}): "
           + ", ".join(f"{state} {states[state]}" for state in STATES))
-    print(f"written to {args.out}")
+    print("\n".join([*left.lines(), f"written to {args.out}"]))
     return EXIT_OK
 
 

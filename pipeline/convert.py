@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
-from pathlib import Path
 
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
-from parsers.limits import DEFAULT_LIMITS, MB, Limits
+from parsers.limits import MB
 from pipeline.extract import extract
-from pipeline.findings import ERROR, WARNING, Finding
+from pipeline.findings import ERROR, INFO, WARNING, Finding
+from pipeline.inputs import Input, file_sha256, path_id
 from pipeline.repair import repair_document
 from pipeline.schema import OUTPUT_TABLES, Row
 
@@ -36,38 +35,6 @@ class Converted:
     @property
     def document(self) -> Row:
         return self.tables["documents"][0]
-
-
-@dataclass(frozen=True)
-class Input:
-    path: Path
-    source_path: str
-    """The path as given; relative to the folder given, for files found in a folder."""
-    limits: Limits = DEFAULT_LIMITS
-
-
-def file_sha256(path: Path) -> str | None:
-    """sha256 (hex) of a file, read in blocks; None if it cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
-def discover(inputs: list[Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[Input]:
-    """Files in the order given; folders walked recursively in name order, hidden files skipped."""
-    for given in inputs:
-        if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file()):
-                rel = path.relative_to(given)
-                if not any(part.startswith(".") for part in rel.parts):
-                    yield Input(path, rel.as_posix(), limits)
-        else:
-            yield Input(given, str(given), limits)
 
 
 def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
@@ -116,30 +83,36 @@ def _report_lost_pages(out: Converted, pages: list[int], page_count: int | None,
         Finding(ERROR if every else WARNING, code, message, pages[0]).row(doc["doc_id"]))
 
 
-def _started(item: Input, data: bytes | None) -> Converted:
-    """The rows of a file before it is read: its documents row, `ok` until told otherwise.
-    `data` is None when the file could not be opened."""
-    out = Converted(size=len(data or b""))
-    fmt = detect_format(data) if data else UNKNOWN
-    doc_id = hashlib.sha256(data).hexdigest() if data is not None else ""
-    out.tables["documents"].append(
-        _document_row(doc_id, item.source_path, None if fmt == UNKNOWN else fmt))
+def _begun(item: Input, doc_id: str, fmt: str | None, size: int) -> Converted:
+    """The rows of a file before it is read: its documents row, `ok` until told otherwise,
+    and a note if its name had to be decoded."""
+    out = Converted(size=size)
+    out.tables["documents"].append(_document_row(doc_id, item.source_path, fmt))
+    if item.name_note:
+        out.tables["findings"].append(
+            Finding(INFO, "FILE_NAME_ENCODING", item.name_note).row(doc_id))
     return out
 
 
+def _started(item: Input, data: bytes) -> Converted:
+    """The rows of a file whose bytes were read."""
+    fmt = detect_format(data) if data else UNKNOWN
+    return _begun(item, hashlib.sha256(data).hexdigest(), None if fmt == UNKNOWN else fmt,
+                  len(data))
+
+
 def failed_result(item: Input, message: str, seconds: float = 0.0) -> Converted:
-    """The rows of a file that could not be converted: a failed document and its finding."""
-    try:
-        data: bytes | None = item.path.read_bytes()
-    except OSError:
-        data = None
-    out = _started(item, data)
+    """The rows of a file that could not be converted: a failed document and its finding.
+    Its key is the hash of its content, streamed, or of its path if it cannot be read."""
+    out = _unread(item, message)
     out.seconds = seconds
-    return _failed(out, message)
+    return out
 
 
 def convert_file(item: Input) -> Converted:
     """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
+    if item.refusal:
+        return _unread(item, item.refusal)
     start = time.perf_counter()
     try:
         out = _convert(item)
@@ -152,11 +125,14 @@ def convert_file(item: Input) -> Converted:
 
 
 def _unread(item: Input, message: str) -> Converted:
-    """The rows of a file given up without holding it in memory (its hash is streamed)."""
-    out = Converted(size=item.path.stat().st_size)
-    out.tables["documents"].append(
-        _document_row(file_sha256(item.path) or "", item.source_path, None))
-    return _failed(out, message)
+    """The rows of a file given up without holding it in memory (its hash is streamed; the
+    hash of its path stands in when it cannot be read)."""
+    try:
+        size = item.path.stat().st_size if item.refusal is None else 0
+    except OSError:
+        size = 0
+    digest = None if item.refusal else file_sha256(item.path)
+    return _failed(_begun(item, digest or path_id(item.source_path), None, size), message)
 
 
 def _too_large(item: Input, size: int) -> Converted:
@@ -172,8 +148,7 @@ def _convert(item: Input) -> Converted:
             return _too_large(item, size)
         data = item.path.read_bytes()
     except OSError as exc:
-        return _failed(_started(item, None),
-                       f"The file could not be opened: {exc.strerror or exc}.")
+        return _unread(item, f"The file could not be opened: {exc.strerror or exc}.")
     out = _started(item, data)
     doc_id, fmt = out.document["doc_id"], out.document["source_format"] or UNKNOWN
     try:
@@ -198,7 +173,7 @@ def _convert(item: Input) -> Converted:
     out.tables["scores"] = result.scores
     out.tables["measures"] = result.measures
     out.tables["o_items"] = result.o_items
-    out.tables["findings"] = [f.row(doc_id) for f in result.findings]
+    out.tables["findings"] += [f.row(doc_id) for f in result.findings]
     for repair in document.repairs:
         out.tables["findings"].append(Finding(WARNING, "FILE_REPAIRED", repair).row(doc_id))
     _report_lost_pages(out, document.pages_without_text, document.page_count, "NO_TEXT_LAYER",

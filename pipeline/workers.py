@@ -7,8 +7,11 @@ both cases the file becomes a `failed` row and a fresh worker takes its place.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import resource
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +21,15 @@ from pathlib import Path
 from pipeline.convert import Converted, Input, convert_file, failed_result
 
 _CONTEXT = multiprocessing.get_context("fork")
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (even by `kill -9`)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _address_space() -> int:
@@ -27,9 +39,10 @@ def _address_space() -> int:
                 if line.startswith("VmSize:"))
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, parent: int) -> None:
     """A worker's loop: receive an input, send its rows; None ends it. Each file may map
     `max_memory_bytes` more than the worker had when it started (MemoryError past that)."""
+    _die_with(parent)
     baseline = _address_space()
     while (item := conn.recv()) is not None:
         cap = baseline + item.limits.max_memory_bytes
@@ -47,7 +60,7 @@ class _Worker:
     @classmethod
     def start(cls) -> _Worker:
         parent, child = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child,), daemon=True)
+        process = _CONTEXT.Process(target=_serve, args=(child, os.getpid()), daemon=True)
         process.start()
         child.close()
         return cls(process, parent)

@@ -1,8 +1,11 @@
 """`make fuzz`: mutated PDF and Word fixtures through the real converter, in its worker pool.
 
-Each case is a fixture with random damage: bytes flipped, cut, duplicated or deleted;
-for Word files also damage inside `word/document.xml`, re-zipped so that the XML reader
-(not only the zip reader) is reached. Every case must end as `ok`, `partial` or `failed`
+Each case is a fixture, or a document of another project's test suite
+(`../shared/peer-suites/`), with random damage: bytes flipped, cut, duplicated or deleted;
+bytes inserted after a PDF's header (every cross-reference offset then points wrong); for
+Word files also damage inside `word/document.xml`, or a part left out of the package
+(numbering, styles, content types), re-zipped so that the XML reader (not only the zip
+reader) is reached. Every case must end as `ok`, `partial` or `failed`
 with a message of ours. A defect is an "Internal error" row (an exception we did not
 turn into a sentence), a worker that died, or a case that ran out of time. Knobs:
 FUZZ_CASES (default 300), FUZZ_SEED (default: the date), FUZZ_TIMEOUT (default 60 s).
@@ -26,8 +29,10 @@ from pipeline.convert import Input
 from pipeline.workers import convert_many
 
 ROOT = Path(__file__).resolve().parents[1]
+PEERS = ROOT.parent / "shared" / "peer-suites"
 SOURCES = sorted([*(ROOT / "fixtures" / "pdf").glob("*.pdf"),
-                  *(ROOT / "fixtures" / "docx").glob("*.docx")])
+                  *(ROOT / "fixtures" / "docx").glob("*.docx"),
+                  *PEERS.rglob("*.pdf"), *PEERS.rglob("*.docx")])
 CASES = int(os.environ.get("FUZZ_CASES", "300"))
 SEED = int(os.environ.get("FUZZ_SEED", date.today().strftime("%Y%m%d")))
 TIMEOUT = float(os.environ.get("FUZZ_TIMEOUT", "60"))
@@ -66,16 +71,42 @@ def damage_docx_xml(data: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+def shift_offsets(data: bytes, rng: random.Random) -> bytes:
+    """The PDF with bytes inserted after its header line: every xref offset points wrong."""
+    at = data.find(b"\n") + 1
+    return data[:at] + b"%" + bytes(rng.randint(1, 4096)) + b"\n" + data[at:]
+
+
+def drop_part(data: bytes, rng: random.Random) -> bytes:
+    """The Word file without one of its parts other than the document."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = [n for n in src.namelist() if n != "word/document.xml"]
+        gone = rng.choice(names) if names else ""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                if info.filename != gone:
+                    dst.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
+def mutate(source: Path, rng: random.Random) -> bytes:
+    """One random kind of damage that suits the file's format."""
+    data = source.read_bytes()
+    kinds = [damage, shift_offsets] if source.suffix == ".pdf" else [damage, drop_part]
+    try:
+        return (damage_docx_xml if source.suffix == ".docx" and rng.random() < 0.4
+                else rng.choice(kinds))(data, rng)
+    except zipfile.BadZipFile:  # a peer suite's own broken file: damage its bytes
+        return damage(data, rng)
+
+
 def make_cases(folder: Path, rng: random.Random) -> list[Input]:
     items = []
     for n in range(CASES):
         source = rng.choice(SOURCES)
-        data = source.read_bytes()
-        if source.suffix == ".docx" and rng.random() < 0.5:
-            mutated = damage_docx_xml(data, rng)
-        else:
-            mutated = damage(data, rng)
-        path = folder / f"{n:04d}-{source.stem[:3]}{source.suffix}"
+        mutated = mutate(source, rng)
+        path = folder / f"{n:04d}-{source.stem[:12]}{source.suffix}"
         path.write_bytes(mutated)
         items.append(Input(path, path.name))
     return items

@@ -136,3 +136,65 @@ def test_the_dask_engine_gives_the_tables_of_the_local_engine(archive: Path,
     assert main(["convert", str(archive), "--out", str(dask), "--engine", "dask",
                  "--workers", "2", "--quiet"]) == 0
     assert_same_tables(local, dask)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_fresh_run_resumes_from_its_parts_and_its_workers_die_with_it(
+        archive: Path, tmp_path: Path) -> None:
+    whole = tmp_path / "whole"
+    assert main(["convert", str(archive), "--out", str(whole), "--quiet"]) == 0
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline.cli", "convert", str(archive), "--out", str(out),
+               "--workers", "2", "--batch-size", "2"]
+    run = subprocess.Popen([*command, "--quiet"])
+    deadline = time.monotonic() + 120
+    staged = []
+    while len(staged) < 2 and time.monotonic() < deadline and run.poll() is None:
+        staged = sorted(out.glob(".staging-*/manifest.parquet/part-*.parquet"))
+        time.sleep(0.05)
+    workers = _children(run.pid)
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    assert len(workers) == 2
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers)), "workers outlived the run that started them"
+    staged = sorted(out.glob(".staging-*/manifest.parquet/part-*.parquet"))  # committed batches
+    converted = len(pd.concat(pd.read_parquet(p) for p in staged))
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"documents: {9 - converted} " in resumed.stdout  # only what the killed run had not
+    assert_same_tables(out, whole)
+    assert not list(out.glob(".staging-*"))
+    again = subprocess.run([*command, "--resume"], capture_output=True, text=True)
+    assert again.returncode == 0
+    assert "nothing to do: 9 documents already converted" in again.stdout
+    assert_same_tables(out, whole)
+
+
+def test_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "--version"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("ita 0.")
