@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 PDF, DOCX, DOC, TXT, UNKNOWN = "pdf", "docx", "doc", "txt", "unknown"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ERROR_PAGE = re.compile(
+    rb"<title>[^<]*(\b[45]\d\d\b|not found|error|forbidden|unavailable)", re.IGNORECASE)
+"""A web page whose title names an HTTP error: a server's answer saved in place of a file."""
 
 
 def _is_docx(data: bytes) -> bool:
@@ -61,8 +65,11 @@ def what_it_is(data: bytes) -> str:
             return (f"{name}, not a document; if it is a scanned report, convert it to a PDF "
                     "(reading scans is not supported yet)")
     if _is_html(data):
-        return ("a web page (HTML), such as an error page saved in place of the report; "
-                "download the report again")
+        if _ERROR_PAGE.search(data[:8192]):
+            return ("a web page (HTML) reporting an error, saved in place of the report; "
+                    "download the report again")
+        return ("a saved web page (HTML); reading web pages is not supported yet: open it in "
+                "a browser, print it to PDF and convert the PDF")
     if data.startswith(b"PK\x03\x04"):
         return "a zip archive without a Word document in it; unpack it and convert its files"
     return "not a PDF, Word or text document (its content matches none of them)"
