@@ -5,17 +5,20 @@ ruled tables are found from their lines (an unruled fallback when a page has
 none), the rest of the text becomes paragraphs, and blocks are ordered top to
 bottom. A table that goes on over the next page, with its header repeated or
 with no header and the same columns, becomes one table. Pages without a text
-layer (scans) are listed for the caller.
+layer (scans), and pages whose fonts have no Unicode map (their text reads `(cid:N)`),
+are listed for the caller instead. A file whose structure pdfminer cannot follow (a
+damaged cross-reference table) is rebuilt with qpdf first (`pdf_repair`).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import struct
 from dataclasses import dataclass
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page
 from pdfplumber.table import Table as FoundTable
@@ -27,6 +30,7 @@ from parsers.limits import Limits
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
 from parsers.pdf_layer import read_layout
+from parsers.pdf_repair import needs_repair, rebuild
 from parsers.pdf_text import Line, clusters, join_across, join_lines, lines, starts_paragraph
 from parsers.tables import is_repeat_of, stitch_tables
 
@@ -54,6 +58,11 @@ CUT_TEXT_GAP = 1.5
 CUT_LINES = 2.0
 """A cut row ends within this many font sizes of the lowest edge tables reach (the line that
 did not fit went to the next page)."""
+UNDECODABLE_SHARE = 0.5
+"""A page more than this share of whose characters (not counting spaces) read `(cid:N)` is
+unreadable: its fonts have no Unicode map."""
+UNDECODABLE = re.compile(r"\(cid:\d+\)")
+"""How pdfminer writes a character its font cannot map to Unicode."""
 
 
 @dataclass
@@ -109,7 +118,8 @@ def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
     last = found.rows[-1].bbox if found.rows else found.bbox
     inside = [c for c in chars if _inside(c, last)]
     size = max((c["size"] for c in inside), default=0.0)
-    gap = (last[3] - max(c["bottom"] for c in inside)) / size if inside else 99.0
+    # no text in the row, or text of size 0 (a damaged font matrix): not a cut row
+    gap = (last[3] - max(c["bottom"] for c in inside)) / size if size else 99.0
     return _Placed(Table(rows), found.bbox[1], columns, last[3], gap, size)
 
 
@@ -238,13 +248,54 @@ def _open(data: bytes) -> pdfplumber.PDF:
         raise _damaged(exc) from exc
 
 
+def _rebuilt(data: bytes) -> tuple[pdfplumber.PDF, str] | None:
+    """The PDF rebuilt by qpdf and opened, with the repair made; None if either fails."""
+    rebuilt = rebuild(data)
+    if rebuilt is None:
+        return None
+    try:
+        return _open(rebuilt.data), rebuilt.repair
+    except ParseError:
+        return None
+
+
+def _open_repaired(data: bytes) -> tuple[pdfplumber.PDF, list[str]]:
+    """The PDF opened, rebuilt with qpdf first when pdfminer cannot follow its structure;
+    the repairs made."""
+    try:
+        pdf = _open(data)
+    except ParseError:
+        if (fixed := _rebuilt(data)) is None:  # nor can qpdf (or it needs a password)
+            raise
+        return fixed[0], [fixed[1]]
+    xref_lost = any(isinstance(x, PDFXRefFallback) for x in pdf.doc.xrefs)
+    if not needs_repair(data, len(pdf.pages), xref_lost) or (fixed := _rebuilt(data)) is None:
+        return pdf, []
+    rebuilt, repair = fixed
+    if len(rebuilt.pages) < len(pdf.pages):  # qpdf's reading lost pages pdfminer found
+        rebuilt.close()
+        return pdf, []
+    pdf.close()
+    return rebuilt, [repair]
+
+
+def _undecodable(chars: list[dict]) -> bool:
+    """Most of the page's characters read `(cid:N)`: its fonts have no Unicode map."""
+    drawn = [c["text"] for c in chars if c["text"].strip()]
+    unknown = sum(1 for text in drawn if UNDECODABLE.fullmatch(text))
+    return unknown > UNDECODABLE_SHARE * len(drawn)
+
+
 def parse_pdf(data: bytes, max_pages: int = Limits.max_pages) -> Document:
     """Parse a PDF file's bytes; one of more than `max_pages` pages is refused."""
-    pdf = _open(data)
+    pdf, repairs = _open_repaired(data)
     pages: list[list[_Placed]] = []
-    without_text: list[int] = []
-    damaged: dict[int, str] = {}
+    document = Document("pdf", repairs=repairs)
     with pdf:
+        if not pdf.pages:
+            raise ParseError(
+                "The PDF has no pages that can be read, even after repair; if a PDF viewer "
+                "shows pages, print it to a new PDF and convert that.")
         if len(pdf.pages) > max_pages:
             raise ParseError(
                 f"The PDF has {len(pdf.pages):,} pages, more than the limit of {max_pages:,} "
@@ -253,14 +304,15 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages) -> Document:
             try:
                 read_layout(pdf, page)
             except _DAMAGE as exc:  # the other pages may still be read
-                damaged[page.page_number] = _detail(exc)
+                document.damaged_pages[page.page_number] = _detail(exc)
                 continue
-            if not any(c["text"].strip() for c in page.chars):
-                without_text.append(page.page_number)
-                continue
-            pages.append(_page_blocks(page))
-        page_count = len(pdf.pages)
-    document = Document("pdf", stitch_tables(_stitch_pages(pages)), page_count=page_count)
-    document.pages_without_text = without_text
-    document.damaged_pages = damaged
+            chars = page.chars
+            if not any(c["text"].strip() for c in chars):
+                document.pages_without_text.append(page.page_number)
+            elif _undecodable(chars):
+                document.pages_without_unicode.append(page.page_number)
+            else:
+                pages.append(_page_blocks(page))
+        document.page_count = len(pdf.pages)
+    document.blocks = stitch_tables(_stitch_pages(pages))
     return document

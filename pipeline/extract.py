@@ -132,6 +132,12 @@ def extract(document: Document, doc_id: str) -> Extraction:
             findings.append(_unknown_table(tv))
     measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings)
     findings.extend(score_findings(walk.sheet.rows))
+    lost = document.pages_without_text or document.pages_without_unicode or document.damaged_pages
+    if not document.blocks and not lost:
+        findings.append(Finding(
+            WARNING, "EMPTY_DOCUMENT",
+            "The document holds no text (a blank page, or only pictures, headers or "
+            "properties); nothing was extracted."))
     if document.blocks and not (walk.sheet.rows or measures or o_items
                                 or _speaks_of_ita(document)):
         findings.append(Finding(

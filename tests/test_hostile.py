@@ -47,11 +47,19 @@ OUTCOMES = {  # file: (status, words of its error), read off what each file is
     "report-tis620.txt": ("ok", None),
     "report-cp874.txt": ("ok", None),
     "report-utf16.txt": ("ok", None),
+    "no-lists.docx": ("ok", None),
+    "deep.docx": ("failed", "nested deeper than a reader can follow"),
+    "gone.pdf": ("failed", "which does not exist; nothing to read"),
+    "pipe.txt": ("failed", "The entry is a named pipe (FIFO), not a file"),
+    "รายงาน-ทีไอเอส.txt": ("ok", None),
+    "offsets-shifted.pdf": ("ok", None),
+    "no-unicode.pdf": ("failed", "Pages 1-10 of 10 have text in fonts without a Unicode map"),
 }
 SAME_AS = {  # a bad file that is a good report in disguise: the good file it must equal
     "docx-named.pdf": f"docx/{REPORT}.docx", "pdf-named.txt": f"pdf/{REPORT}.pdf",
     "broken-xref.pdf": f"pdf/{REPORT}.pdf", "report-cp874.txt": f"txt/{REPORT}.txt",
-    "report-utf16.txt": f"txt/{REPORT}.txt",
+    "report-utf16.txt": f"txt/{REPORT}.txt", "no-lists.docx": f"docx/{REPORT}.docx",
+    "รายงาน-ทีไอเอส.txt": f"txt/{REPORT}.txt", "offsets-shifted.pdf": f"pdf/{REPORT}.pdf",
 }
 
 
@@ -96,6 +104,18 @@ def test_every_bad_file_has_its_outcome(runs: dict) -> None:
         assert doc["status"] == status, (name, doc["error"])
         if words is not None:
             assert words in doc["error"], (name, doc["error"])
+
+
+def test_repaired_files_say_so(runs: dict) -> None:
+    findings = _by_file(runs["out"], "findings")
+    for name in ("offsets-shifted.pdf", "broken-xref.pdf"):
+        assert ("warning", "FILE_REPAIRED") in {(f["severity"], f["code"]) for f in findings[name]}
+
+
+def test_output_folders_and_link_loops_are_not_read(runs: dict) -> None:
+    paths = [d["source_path"] for d in _rows(runs["out"], "documents")]
+    assert not [p for p in paths if p.startswith(("converted/", "loop/"))]
+    assert 99.99 not in {s["score"] for s in _rows(runs["out"], "scores")}
 
 
 def test_every_good_file_is_whole(runs: dict) -> None:
