@@ -30,9 +30,10 @@ from pipeline.workers import convert_many
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT.parent / "shared" / "peer-suites"
-SOURCES = sorted([*(ROOT / "fixtures" / "pdf").glob("*.pdf"),
-                  *(ROOT / "fixtures" / "docx").glob("*.docx"),
-                  *PEERS.rglob("*.pdf"), *PEERS.rglob("*.docx")])
+SOURCES = sorted(p for p in [*(ROOT / "fixtures" / "pdf").glob("*.pdf"),
+                             *(ROOT / "fixtures" / "docx").glob("*.docx"),
+                             *PEERS.rglob("*.pdf"), *PEERS.rglob("*.docx")]
+                 if p.stat().st_size > 0)  # an empty file has nothing to damage
 CASES = int(os.environ.get("FUZZ_CASES", "300"))
 SEED = int(os.environ.get("FUZZ_SEED", date.today().strftime("%Y%m%d")))
 TIMEOUT = float(os.environ.get("FUZZ_TIMEOUT", "60"))
@@ -43,6 +44,8 @@ def damage(data: bytes, rng: random.Random) -> bytes:
     """One to eight random edits of the bytes."""
     out = bytearray(data)
     for _ in range(rng.randint(1, 8)):
+        if not out:  # an empty part, or all of it deleted: nothing more to damage
+            break
         at = rng.randrange(len(out))
         kind = rng.choice(("flip", "cut", "copy", "delete", "zero"))
         if kind == "flip":

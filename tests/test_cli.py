@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
+import pty
 import random
+import re
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pandas as pd
@@ -243,3 +249,33 @@ def test_console_script_usage_error_exits_2(reports: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 2
     assert "xml" in done.stderr
+
+
+def _on_a_terminal(command: list[str]) -> str:
+    """What a command writes to a terminal 120 columns wide (stdout and stderr)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its stdout and stderr are the terminal
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.execv(command[0], command)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child has closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.waitpid(pid, 0)
+    return out.decode("utf-8", "replace")
+
+
+def test_the_progress_bar_shows_rate_and_time_left_on_a_terminal(reports: Path,
+                                                                 tmp_path: Path) -> None:
+    shown = _on_a_terminal([sys.executable, "-m", "pipeline.cli", "convert", str(reports),
+                            "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert "reading:" in shown  # while files are hashed, before any is converted
+    assert "converting:   0%" in shown  # before the first file ends
+    assert re.search(r"converting: +\d+%.*\d+/\d+ \[\d\d:\d\d<\d\d:\d\d, +[\d.]+(s/file|file/s)\]",
+                     shown), shown
+    assert "documents: " in shown
