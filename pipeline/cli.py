@@ -7,42 +7,25 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-from tqdm import tqdm
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
-from pipeline import database, engines
-from pipeline.audit import STATES, not_audited, read_database, read_folder
-from pipeline.audit import audit as audit_rows
-from pipeline.audit_report import SUFFIXES, ReportError, write_report
-from pipeline.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
-from pipeline.convert import PARSER_VERSION, Converted
-from pipeline.dataset import DatasetWriter, OutputError
-from pipeline.findings import INFO, Finding
-from pipeline.identity import unify_org_ids
-from pipeline.inputs import Input, Skipped, discover, file_sha256, path_id
-from pipeline.output_folder import UnreadableTable, dataset_tables_home
-from pipeline.schema import OUTPUT_TABLES, TABLES, Row
-from pipeline.writers import FORMATS
+from pipeline import database
+from pipeline.audit.report import SUFFIXES, ReportError, write_report
+from pipeline.audit.states import STATES, not_audited, read_database, read_folder
+from pipeline.audit.states import audit as audit_rows
+from pipeline.errors import UsageError
+from pipeline.ita.catalogue import CatalogueError, catalogues
+from pipeline.output.dataset import OutputError
+from pipeline.output.folder import UnreadableTable, dataset_tables_home
+from pipeline.output.writers import FORMATS
+from pipeline.run import engines
+from pipeline.run.batch import DEFAULT_BATCH, DEFAULT_TIMEOUT, BatchOptions, convert_batch
+from pipeline.run.one_file import PARSER_VERSION
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_USAGE, EXIT_OUTPUT = 0, 2, 3
 CATALOGUE_HELP = ("an O-item catalogue of your own (.json like pipeline/data/catalogues/, or .csv "
                   "with assessment_year,code,subindicator,title); it replaces the years it gives")
-DEFAULT_TIMEOUT = 300
-DEFAULT_BATCH = 500
-
-
-T = TypeVar("T")
-
-
-def _progress(items: Iterable[T], total: int, what: str, quiet: bool) -> Iterator[T]:
-    """A progress bar with rate and time left on stderr, shown only on a terminal."""
-    return tqdm(items, total=total, desc=what, unit="file", dynamic_ncols=True, leave=False,
-                disable=True if quiet else None)
 
 
 def _formats(value: str) -> list[str]:
@@ -114,84 +97,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass
-class _Run:
-    """What a run has converted so far: the rows of the batch being built, and counts."""
-
-    catalogues: dict[int, Catalogue] = field(default_factory=dict)
-    db: database.Target | None = None
-    counts: Counter[str] = field(default_factory=Counter)
-    failed: list[str] = field(default_factory=list)
-    db_error: str | None = None
-    batch: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in TABLES})
-
-    def take(self, result: Converted) -> None:
-        doc = result.document
-        self.batch["manifest"].append(result.manifest_row())
-        self.counts[doc["status"]] += 1
-        if doc["status"] == "failed":
-            self.failed.append(f"  failed: {doc['source_path']}: {doc['error']}")
-        for name, rows in result.tables.items():
-            self.batch[name].extend(rows)
-            if name != "documents":
-                self.counts[name] += len(rows)
-
-    def duplicate(self, item: Input, doc_id: str, original: str) -> None:
-        """An input with the content of one converted before it: a note, not a second copy."""
-        self.batch["manifest"].append({
-            "source_path": item.source_path, "doc_id": doc_id, "size": item.path.stat().st_size,
-            "sha256": doc_id, "status": "duplicate", "seconds": 0.0})
-        self.batch["findings"].append(Finding(
-            INFO, "DUPLICATE_FILE",
-            f"{item.source_path} has the same content as {original}; it was converted once.",
-        ).row(doc_id))
-        self.counts["findings"] += 1
-
-    def flush(self, writer: DatasetWriter) -> None:
-        unify_org_ids(self.batch)
-        self.counts["findings"] += apply_catalogues(self.batch, self.catalogues)
-        written = writer.write(self.batch)
-        self.batch = {t: [] for t in TABLES}
-        if self.db is not None:
-            try:
-                self.db.load({t: written[t] for t in database.LOADED})
-            except database.DatabaseError as exc:  # conversion goes on; `ita load` catches up
-                self.db_error = str(exc)
-                self.db.close()
-                self.db = None
-
-    def summary(self) -> str:
-        c = self.counts
-        docs = c["ok"] + c["partial"] + c["failed"]
-        lines = [
-            f"documents: {docs} ({c['ok']} ok, {c['partial']} partial, {c['failed']} failed)",
-            "rows: " + ", ".join(f"{t} {c[t]}" for t in OUTPUT_TABLES[1:]),
-        ]
-        return "\n".join(lines + self.failed)
-
-
 def convert(args: argparse.Namespace) -> int:
-    missing = [str(p) for p in args.inputs if not os.path.lexists(p)]
-    if missing:
-        print(f"ita convert: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.out.exists() and not args.out.is_dir():
-        print(f"ita convert: --out {args.out} is a file, not a folder; name a folder (it is "
-              "made if missing)", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        known = catalogues(args.catalogue)
-        run = _Run(known, database.connect(args.db) if args.db else None)
-    except (CatalogueError, database.DatabaseError) as exc:
-        print(f"ita convert: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     limits = Limits(max_pages=args.max_pages, max_file_bytes=args.max_file_mb * MB,
                     max_unpacked_bytes=args.max_unpacked_mb * MB,
                     max_memory_bytes=args.max_memory_mb * MB)
-    items, skipped = discover(args.inputs, limits, exclude=[args.out])
+    options = BatchOptions(
+        inputs=args.inputs, out=args.out, formats=args.format, workers=args.workers,
+        timeout=args.timeout, engine=args.engine, scheduler=args.scheduler, resume=args.resume,
+        batch_size=args.batch_size, db=args.db, catalogue=args.catalogue, limits=limits,
+        progress=not args.quiet)
     try:
-        with DatasetWriter(args.out, args.format, args.resume) as writer:
-            return _convert(args, items, skipped, writer, run)
+        result = convert_batch(options)
+    except UsageError as exc:
+        print(f"ita convert: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OutputError as exc:
         kept = ("The batches converted so far are kept: run again with --resume"
                 if args.resume else f"The previous output in {args.out} is unchanged: run again")
@@ -199,52 +118,13 @@ def convert(args: argparse.Namespace) -> int:
               "once the folder can be written (free space, permissions) or with another --out.",
               file=sys.stderr)
         return EXIT_OUTPUT
-    finally:
-        if run.db is not None:
-            run.db.close()
-
-
-def _todo(args: argparse.Namespace, items: list[Input], done: set[str], run: _Run) -> list[Input]:
-    """The inputs to convert: not converted before (--resume), each content once."""
-    first: dict[str, str] = {}
-    todo = []
-    hashing = _progress(items, len(items), "reading", args.quiet)
-    for item in hashing:  # duplicates are decided in input order, before any work
-        doc_id = file_sha256(item.path) or path_id(item.source_path)
-        if doc_id in done:
-            continue
-        if doc_id in first:
-            run.duplicate(item, doc_id, first[doc_id])
-            continue
-        first[doc_id] = item.source_path
-        todo.append(item)
-    return todo
-
-
-def _convert(args: argparse.Namespace, items: list[Input], skipped: Skipped,
-             writer: DatasetWriter, run: _Run) -> int:
-    done = writer.done() if args.resume else set()
-    todo = _todo(args, items, done, run)
-    results = engines.run(args.engine, todo, args.workers, args.timeout, args.scheduler)
-    for result in _progress(results, len(todo), "converting", args.quiet):
-        run.take(result)
-        if len(run.batch["manifest"]) >= args.batch_size:
-            run.flush(writer)
-    if run.batch["manifest"] or writer.count == 0:
-        run.flush(writer)
-    writer.finish()
-    if run.db_error:
-        print(f"ita convert: not loaded into the database: {run.db_error}\nThe converted "
+    if result.db_error:
+        print(f"ita convert: not loaded into the database: {result.db_error}\nThe converted "
               f"tables are complete in {args.out}; load them with `ita load {args.out} --db "
               "URL` once the database can be reached.", file=sys.stderr)
     if not args.quiet:
-        if done and not todo:
-            print(f"nothing to do: {len(done)} documents already converted in {args.out}")
-        else:
-            print(run.summary())
-        print("\n".join(skipped.lines() + [f"written to {args.out}/ as "
-                                           f"{', '.join(args.format)}"]))
-    return EXIT_SOME_FAILED if run.failed or run.db_error else EXIT_OK
+        print(f"{result.summary()}\nwritten to {args.out}/ as {', '.join(args.format)}")
+    return result.exit_status
 
 
 def load(args: argparse.Namespace) -> int:

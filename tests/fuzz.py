@@ -25,8 +25,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from pipeline.convert import Input
-from pipeline.workers import convert_many
+from pipeline.run.one_file import Input
+from pipeline.run.workers import convert_many
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT.parent / "shared" / "peer-suites"

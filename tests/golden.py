@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pipeline.convert import Converted, Input, convert_file
+from pipeline.run.one_file import Converted, Input, convert_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

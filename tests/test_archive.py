@@ -16,9 +16,9 @@ import pikepdf
 import pytest
 
 from pipeline.cli import main
-from pipeline.convert import Input
-from pipeline.schema import TABLES
-from pipeline.workers import convert_many
+from pipeline.output.schema import TABLES
+from pipeline.run.one_file import Input
+from pipeline.run.workers import convert_many
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 KEYS = {

@@ -29,11 +29,11 @@ from fixtures.docx_builder import render
 from normalise.codes import parse_item_code
 from parsers.model import Document, Paragraph, Table
 from parsers.text import parse_text
-from pipeline.audit import NotAudited, audit, not_audited
-from pipeline.audit_matrix import STATE_COLOURS, STATE_LABELS
-from pipeline.audit_xlsx import SUMMARY_SHEET, sheet_name
-from pipeline.catalogue import Catalogue, Item
+from pipeline.audit.matrix import STATE_COLOURS, STATE_LABELS
+from pipeline.audit.states import NotAudited, audit, not_audited
+from pipeline.audit.xlsx import SUMMARY_SHEET, sheet_name
 from pipeline.cli import main
+from pipeline.ita.catalogue import Catalogue, Item
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

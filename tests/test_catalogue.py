@@ -9,7 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.catalogue import (
+from pipeline.cli import main
+from pipeline.ita.catalogue import (
     Catalogue,
     CatalogueError,
     Item,
@@ -18,7 +19,6 @@ from pipeline.catalogue import (
     read_catalogue_file,
     similarity,
 )
-from pipeline.cli import main
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

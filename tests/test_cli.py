@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.schema import TABLES
+from pipeline.output.schema import TABLES
 
 BROKEN: dict[str, bytes] = {
     "empty.txt": b"",

@@ -17,10 +17,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.convert import Input, convert_file
 from pipeline.database import LOADED, connect
-from pipeline.dataset import DatasetWriter
-from pipeline.schema import TABLES
+from pipeline.output.dataset import DatasetWriter
+from pipeline.output.schema import TABLES
+from pipeline.run.one_file import Input, convert_file
 from tests.databases import query
 
 ROOT = Path(__file__).resolve().parents[1]

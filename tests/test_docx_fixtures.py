@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.convert import Converted, Input, convert_file
-from pipeline.schema import Row
+from pipeline.output.schema import Row
+from pipeline.run.one_file import Converted, Input, convert_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STEMS = sorted(p.stem for p in (FIXTURES / "txt").glob("*.txt"))

@@ -9,7 +9,7 @@ import pytest
 
 from parsers import parse_bytes
 from parsers.model import Block, Paragraph, Table
-from pipeline.convert import Input, convert_file
+from pipeline.run.one_file import Input, convert_file
 
 PEERS = Path(__file__).resolve().parents[1].parent / "shared" / "peer-suites"
 DOCLING = PEERS / "docling" / "docx"

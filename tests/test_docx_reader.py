@@ -17,8 +17,8 @@ from parsers import parse_bytes
 from parsers.docx import parse_docx
 from parsers.errors import ParseError
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
-from pipeline.extract import extract
-from pipeline.headers import view
+from pipeline.extract.column_roles import view
+from pipeline.extract.document import extract
 from tests.docx_build import NS, make_docx, p, tbl, tc, tr
 
 SYM = "<w:r><w:sym w:font='{font}' w:char='{char}'/></w:r>"

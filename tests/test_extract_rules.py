@@ -6,7 +6,7 @@ from datetime import date
 
 from parsers.model import Cell, Document, Paragraph, Row, Table
 from parsers.text import parse_text
-from pipeline.extract import Extraction, extract
+from pipeline.extract.document import Extraction, extract
 
 TITLE = "รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. 2567\n\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers.text import parse_text
-from pipeline.convert import Input, convert_file
-from pipeline.extract import Extraction, extract
+from pipeline.extract.document import Extraction, extract
+from pipeline.run.one_file import Input, convert_file
 
 TITLE = "รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. 2567\n\n"
 YEAR = "ผลการประเมิน ITA ประจำปี พ.ศ. 2566\n\n"

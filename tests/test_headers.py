@@ -1,4 +1,4 @@
-"""pipeline.headers: what a column means, read from the wording of its header."""
+"""pipeline.extract.column_roles: what a column means, read from the wording of its header."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from parsers.model import Row, Table
-from pipeline.headers import ColumnRole, column_role, view
+from pipeline.extract.column_roles import ColumnRole, column_role, view
 
 MakeRow = Callable[..., Row]
 MakeTable = Callable[..., Table]

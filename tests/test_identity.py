@@ -8,8 +8,8 @@ import pandas as pd
 
 from parsers.text import parse_text
 from pipeline.cli import main
-from pipeline.extract import extract
-from pipeline.metadata import read_metadata
+from pipeline.extract.document import extract
+from pipeline.extract.metadata import read_metadata
 
 TITLE = "รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลร้อนทอง อำเภอสตีก จังหวัดบุรีรัมม์ ประจำปีงบประมาณ พ.ศ. 2567"
 BODY = (

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.inputs import discover, path_id, readable_name
+from pipeline.run.inputs import discover, path_id, readable_name
 
 REPORT = "004_20768b841998a7f2.txt"
 SCORES_004 = 14  # score rows of report 004, as tests/test_golden_004.py reads them off the report

@@ -23,8 +23,8 @@ from parsers import parse_bytes
 from parsers.errors import ParseError
 from parsers.model import Document
 from parsers.pdf_repair import REWRITTEN, XREF_REBUILT
-from pipeline.convert import Converted, Input, convert_file
-from pipeline.schema import Row
+from pipeline.output.schema import Row
+from pipeline.run.one_file import Converted, Input, convert_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"

@@ -17,7 +17,7 @@ from parsers.glyphs import symbol_text
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
 from parsers.pdf_text import clusters, joiner, lines
 from parsers.pdf_thai import repair_thai
-from pipeline.convert import Input, convert_file
+from pipeline.run.one_file import Input, convert_file
 from tests.docx_build import make_docx, p, tbl, tc, tr
 from tests.pdf_build import make_pdf
 

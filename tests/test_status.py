@@ -1,10 +1,10 @@
-"""pipeline.status: done / not done from ticked boxes and their labels, never guessed."""
+"""pipeline.extract.item_status: done / not done from ticked boxes and their labels."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.status import DONE, NOT_DONE, UNKNOWN, read_status
+from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN, read_status
 
 NOT_DONE_LABEL = "ยังไม่ได้ดำเนินการ"
 DONE_LABEL = "ดำเนินการ"

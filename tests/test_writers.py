@@ -1,4 +1,4 @@
-"""pipeline.writers: the contract's tables as Parquet and CSV, each file written atomically."""
+"""pipeline.output.writers: the tables as Parquet and CSV, each file written atomically."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.dataset import DatasetWriter
-from pipeline.schema import TABLES, Row, arrow_schema
-from pipeline.writers import FORMATS, write_csv
+from pipeline.output.dataset import DatasetWriter
+from pipeline.output.schema import TABLES, Row, arrow_schema
+from pipeline.output.writers import FORMATS, write_csv
 
 DOC_ID = "5f" * 32
 ORG_ID = "sao:ทองเอน"

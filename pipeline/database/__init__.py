@@ -12,7 +12,7 @@ from pipeline.database.duckdb_target import DuckDBTarget
 from pipeline.database.postgres_target import PostgresTarget
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
-from pipeline.output_folder import MARKER, read_table
+from pipeline.output.folder import MARKER, read_table
 
 __all__ = ["LOADED", "DatabaseError", "SchemaVersionError", "Target", "connect", "load_folder",
            "redact"]

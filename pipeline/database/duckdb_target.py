@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from pipeline.database.sql import CHILDREN, DUCKDB, LOADED, with_row_numbers
 from pipeline.database.target import DatabaseError, Target
-from pipeline.output_folder import unwritable
+from pipeline.output.folder import unwritable
 
 
 class DuckDBTarget(Target):

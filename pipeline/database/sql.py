@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.schema import OUTPUT_TABLES, TABLES
+from pipeline.output.schema import OUTPUT_TABLES, TABLES
 
 LOADED = OUTPUT_TABLES
 """Every contract table is loaded; the manifest is not."""

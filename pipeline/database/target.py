@@ -12,10 +12,11 @@ from urllib.parse import unquote, urlsplit
 import pyarrow as pa
 
 from pipeline.database.sql import LOADED, VERSION_TABLE, Dialect, ddl
-from pipeline.schema import CONTRACT_VERSION
+from pipeline.errors import ItaError
+from pipeline.output.schema import CONTRACT_VERSION
 
 
-class DatabaseError(Exception):
+class DatabaseError(ItaError):
     """A database that cannot be used; the message says why and what to do."""
 
 

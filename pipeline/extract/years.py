@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from pipeline.findings import WARNING, Finding
+from pipeline.ita.findings import WARNING, Finding
 
 _YEAR_WORD = r"(?<!จาก)(?<!กว่า)(?<!เทียบกับ)(?:ปี(?:งบประมาณ)?|พ\.ศ\.?)\s*(?:พ\.ศ\.?)?\s*(\d{4})"
 

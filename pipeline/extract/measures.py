@@ -11,13 +11,13 @@ from normalise.dates import parse_period
 from normalise.text import clean_text
 from normalise.units import looks_like_unit, split_units
 from parsers.model import Row
-from pipeline import subjects
-from pipeline.findings import INFO, Finding
-from pipeline.headers import TableView
-from pipeline.headings import split_glued_heading
-from pipeline.prose import named_indicators
-from pipeline.schema import Row as OutRow
-from pipeline.status import read_status
+from pipeline.extract import subjects
+from pipeline.extract.column_roles import TableView
+from pipeline.extract.item_status import read_status
+from pipeline.extract.score_prose import named_indicators
+from pipeline.extract.section_headings import split_glued_heading
+from pipeline.ita.findings import INFO, Finding
+from pipeline.output.schema import Row as OutRow
 
 TEXT_ROLES = ("topic", "measure", "method", "responsible", "period", "result", "outcome",
               "suggestion")

@@ -10,11 +10,11 @@ from importlib.metadata import version
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from parsers.limits import MB
-from pipeline.extract import extract
-from pipeline.findings import ERROR, INFO, WARNING, Finding
-from pipeline.inputs import Input, file_sha256, path_id
-from pipeline.repair import repair_document
-from pipeline.schema import OUTPUT_TABLES, Row
+from pipeline.extract.document import extract
+from pipeline.extract.text_repair import repair_document
+from pipeline.ita.findings import ERROR, INFO, WARNING, Finding
+from pipeline.output.schema import OUTPUT_TABLES, Row
+from pipeline.run.inputs import Input, file_sha256, path_id
 
 PARSER_VERSION = version("ita-pipeline")
 
@@ -181,7 +181,7 @@ def _convert(item: Input) -> Converted:
                        "supported yet")
     _report_lost_pages(out, document.pages_without_unicode, document.page_count,
                        "UNREADABLE_TEXT", "{has} text in fonts without a Unicode map (it reads "
-                       "as `(cid:N)`), so the words cannot be recovered from the text layer")
+                       "as `(cid:N)`): the words cannot be recovered from the text layer")
     damaged = sorted(document.damaged_pages)
     _report_lost_pages(out, damaged, document.page_count, "DAMAGED_PAGES",
                        "could not be read: the PDF is damaged there "

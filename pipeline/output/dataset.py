@@ -26,16 +26,17 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from pipeline.output_folder import PARTS
-from pipeline.schema import TABLES, Row
-from pipeline.writers import atomic_write, to_arrow, write_csv
+from pipeline.errors import ItaError
+from pipeline.output.folder import PARTS
+from pipeline.output.schema import TABLES, Row
+from pipeline.output.writers import atomic_write, to_arrow, write_csv
 
 MANIFEST = "manifest"
 PART_PREFIX = "part-"
 STAGING = ".staging-"
 
 
-class OutputError(Exception):
+class OutputError(ItaError):
     """The output folder could not be written (read-only, full, or not a folder)."""
 
 

@@ -6,10 +6,10 @@ from normalise.codes import parse_item_code
 from normalise.text import clean_text, join_wrapped
 from normalise.units import split_units
 from parsers.model import Row
-from pipeline.headers import TableView
-from pipeline.headings import last_subindicator, split_glued_heading
-from pipeline.schema import Row as OutRow
-from pipeline.status import DONE, NOT_DONE, UNKNOWN, read_status
+from pipeline.extract.column_roles import TableView
+from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN, read_status
+from pipeline.extract.section_headings import last_subindicator, split_glued_heading
+from pipeline.output.schema import Row as OutRow
 
 _MIN_CODED_SHARE = 0.5
 """Share of a table's rows whose code cell is an item code for it to be an O-item table."""

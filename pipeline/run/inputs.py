@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, Limits
-from pipeline.output_folder import dataset_tables_home
+from pipeline.output.folder import dataset_tables_home
 
 NAME_ENCODINGS = ("utf-8", "cp874")
 """How file names are decoded, in order: UTF-8, then Windows-874 (a superset of TIS-620,

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from normalise.digits import parse_number
 from normalise.text import clean_text
 from parsers.model import Row
-from pipeline import subjects
-from pipeline.findings import WARNING, Finding
-from pipeline.framework import framework
-from pipeline.headers import TableView
-from pipeline.prose import GRADES, Mention
-from pipeline.schema import Row as OutRow
-from pipeline.subjects import Subject
+from pipeline.extract import subjects
+from pipeline.extract.column_roles import TableView
+from pipeline.extract.score_prose import GRADES, Mention
+from pipeline.extract.subjects import Subject
+from pipeline.ita.findings import WARNING, Finding
+from pipeline.ita.framework import framework
+from pipeline.output.schema import Row as OutRow
 
 TABLE, TEXT = "table", "text"
 _GRADE_VALUES = {"AA", "A", "B", "C", "D", "E", "F", *GRADES}

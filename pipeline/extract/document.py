@@ -14,19 +14,19 @@ import regex
 from normalise.digits import to_arabic_digits
 from normalise.text import clean_text
 from parsers.model import Document, Paragraph, Row, Table
-from pipeline import subjects
-from pipeline.checks import score_findings
-from pipeline.findings import INFO, WARNING, Finding
-from pipeline.headers import TableView, view
-from pipeline.headings import last_subindicator
-from pipeline.measures import extract_measures, is_measures_table
-from pipeline.metadata import Metadata, read_metadata
-from pipeline.oitems import extract_oitems, is_oitem_table
-from pipeline.prose import find_mentions
-from pipeline.schema import Row as OutRow
-from pipeline.scores import ScoreSheet, is_score_table, table_scores
-from pipeline.subjects import Subject
-from pipeline.years import ITA_YEAR, YearResolver, last_year
+from pipeline.extract import subjects
+from pipeline.extract.column_roles import TableView, view
+from pipeline.extract.measures import extract_measures, is_measures_table
+from pipeline.extract.metadata import Metadata, read_metadata
+from pipeline.extract.o_items import extract_oitems, is_oitem_table
+from pipeline.extract.score_checks import score_findings
+from pipeline.extract.score_prose import find_mentions
+from pipeline.extract.scores import ScoreSheet, is_score_table, table_scores
+from pipeline.extract.section_headings import last_subindicator
+from pipeline.extract.subjects import Subject
+from pipeline.extract.years import ITA_YEAR, YearResolver, last_year
+from pipeline.ita.findings import INFO, WARNING, Finding
+from pipeline.output.schema import Row as OutRow
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from normalise.digits import to_arabic_digits
 from normalise.org import Org, canonical_province, canonical_spelling, find_orgs, find_places
 from parsers.model import Document, Paragraph
-from pipeline.years import FISCAL_YEAR, ITA_YEAR, first_year
+from pipeline.extract.years import FISCAL_YEAR, ITA_YEAR, first_year
 
 TITLE_PARAGRAPHS = 2
 """Paragraphs before the first table read as the report's title."""

@@ -8,7 +8,7 @@ import regex
 
 from normalise.codes import parse_item_code
 from normalise.text import clean_text
-from pipeline.framework import framework
+from pipeline.ita.framework import framework
 
 OVERALL, TOOL, INDICATOR, SUBINDICATOR, ITEM, QUESTION = (
     "overall", "tool", "indicator", "subindicator", "item", "question"

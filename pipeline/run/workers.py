@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from pipeline.convert import Converted, Input, convert_file, failed_result
+from pipeline.run.one_file import Converted, Input, convert_file, failed_result
 
 _CONTEXT = multiprocessing.get_context("fork")
 _PR_SET_PDEATHSIG = 1

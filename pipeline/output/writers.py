@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.schema import Row, arrow_schema, check_row, columns
+from pipeline.output.schema import Row, arrow_schema, check_row, columns
 
 FORMATS = ("parquet", "csv")
 

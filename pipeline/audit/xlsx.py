@@ -10,9 +10,9 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
-from pipeline.audit import STATES
-from pipeline.audit_matrix import STATE_COLOURS, STATE_LABELS, YearMatrix
-from pipeline.writers import atomic_write
+from pipeline.audit.matrix import STATE_COLOURS, STATE_LABELS, YearMatrix
+from pipeline.audit.states import STATES
+from pipeline.output.writers import atomic_write
 
 FONT = "Tahoma"  # shows Thai on Windows, macOS and LibreOffice alike
 ORG_HEADERS = ("องค์กรปกครองส่วนท้องถิ่น", "ประเภท", "จังหวัด")

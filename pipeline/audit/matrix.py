@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from normalise.codes import item_number
 from normalise.org import ORG_TYPES
-from pipeline.audit import NotAudited
-from pipeline.schema import Row
+from pipeline.audit.states import NotAudited
+from pipeline.output.schema import Row
 
 STATE_LABELS = {
     "done": "ดำเนินการแล้ว",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from statistics import fmean
 
-from pipeline.findings import WARNING, Finding
-from pipeline.framework import framework
-from pipeline.schema import Row
+from pipeline.ita.findings import WARNING, Finding
+from pipeline.ita.framework import framework
+from pipeline.output.schema import Row
 
 
 def _f(value: float) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.convert import Converted, Input
-from pipeline.workers import convert_many
+from pipeline.run.one_file import Converted, Input
+from pipeline.run.workers import convert_many
 
 LOCAL, DASK = "local", "dask"
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline import subjects
-from pipeline.framework import framework
-from pipeline.subjects import Subject
-from pipeline.years import ANY_YEAR
+from pipeline.extract import subjects
+from pipeline.extract.subjects import Subject
+from pipeline.extract.years import ANY_YEAR
+from pipeline.ita.framework import framework
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)(?![\d]|\.\d)")
 _UNIT_AFTER = regex.compile(r"^\s*คะแนน")

@@ -18,17 +18,18 @@ from rapidfuzz import fuzz
 
 from normalise.codes import item_number, parse_item_code
 from normalise.text import clean_text
-from pipeline.findings import INFO, WARNING, Finding
-from pipeline.schema import Row
+from pipeline.errors import ItaError
+from pipeline.ita.findings import INFO, WARNING, Finding
+from pipeline.output.schema import Row
 
-BUNDLED = Path(__file__).parent / "data" / "catalogues"
+BUNDLED = Path(__file__).parents[1] / "data" / "catalogues"
 MATCH = 85.0
 """Similarity (0-100) from which a report's title is taken to name a catalogue item."""
 _NOT_KEY = regex.compile(r"[\s\p{P}\p{S}]+")
 CSV_COLUMNS = ("assessment_year", "code", "subindicator", "title")
 
 
-class CatalogueError(Exception):
+class CatalogueError(ItaError):
     """A catalogue file that cannot be used; the message names the file and the line."""
 
 

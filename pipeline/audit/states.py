@@ -17,10 +17,10 @@ from pathlib import Path
 
 from normalise.codes import item_number
 from pipeline import database
-from pipeline.catalogue import Catalogue
-from pipeline.output_folder import read_table
-from pipeline.schema import Row
-from pipeline.status import DONE, NOT_DONE, UNKNOWN
+from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN
+from pipeline.ita.catalogue import Catalogue
+from pipeline.output.folder import read_table
+from pipeline.output.schema import Row
 
 MISSING = "missing"
 STATES = (DONE, NOT_DONE, UNKNOWN, MISSING)

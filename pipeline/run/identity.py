@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from normalise.org import Org
-from pipeline.schema import Row
+from pipeline.output.schema import Row
 
 
 def unify_org_ids(tables: dict[str, list[Row]]) -> int:

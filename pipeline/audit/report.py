@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.audit import NotAudited
-from pipeline.audit_html import write_html
-from pipeline.audit_matrix import matrices, not_audited_notes
-from pipeline.audit_xlsx import write_xlsx
-from pipeline.output_folder import unwritable
-from pipeline.schema import Row
-from pipeline.writers import write_csv
+from pipeline.audit.html import write_html
+from pipeline.audit.matrix import matrices, not_audited_notes
+from pipeline.audit.states import NotAudited
+from pipeline.audit.xlsx import write_xlsx
+from pipeline.errors import ItaError
+from pipeline.output.folder import unwritable
+from pipeline.output.schema import Row
+from pipeline.output.writers import write_csv
 
 SUFFIXES = (".csv", ".xlsx", ".html")
 
 
-class ReportError(Exception):
+class ReportError(ItaError):
     """A report that could not be written; the message says why."""
 
 

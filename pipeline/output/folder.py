@@ -9,12 +9,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.errors import ItaError
+
 PARTS = ".parts"
 """Where a folder converted without `parquet` in its formats keeps its Parquet parts."""
 MARKER = "manifest.parquet"
 
 
-class UnreadableTable(Exception):
+class UnreadableTable(ItaError):
     """A table of a converted folder that cannot be read; the message says which and why."""
 
 

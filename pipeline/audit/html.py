@@ -7,11 +7,11 @@ import html
 import json
 from pathlib import Path
 
-from pipeline.audit import STATES
-from pipeline.audit_matrix import ORG_TYPE_LABELS, STATE_LABELS, YearMatrix
-from pipeline.writers import atomic_write
+from pipeline.audit.matrix import ORG_TYPE_LABELS, STATE_LABELS, YearMatrix
+from pipeline.audit.states import STATES
+from pipeline.output.writers import atomic_write
 
-TEMPLATE = Path(__file__).parent / "data" / "audit.html"
+TEMPLATE = Path(__file__).parents[1] / "data" / "audit.html"
 PLACEHOLDER = "__AUDIT_DATA__"
 
 
