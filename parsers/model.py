@@ -71,8 +71,6 @@ class Document:
     """`pdf`, `docx` or `txt`."""
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
-    warnings: list[str] = field(default_factory=list)
-    """Problems the parser met but worked around (become findings)."""
     pages_without_text: list[int] = field(default_factory=list)
     """Pages with no text layer (scans), 1-based: their content is not in `blocks`."""
     damaged_pages: dict[int, str] = field(default_factory=dict)

@@ -35,9 +35,9 @@ from rapidfuzz.distance import Levenshtein
 from parsers import parse_bytes
 from parsers.model import Document, Paragraph, Table
 from pipeline.database import load_folder
-from tests.databases import POSTGRES_ENV, fresh_database
+from tests.support.databases import POSTGRES_ENV, fresh_database
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "txt"
 DOCS = int(os.environ.get("BENCH_DOCS", "1000"))
 """Documents in the synthetic archive (BENCH_DOCS=5000 make bench for the larger run)."""

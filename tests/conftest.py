@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from parsers.model import Cell, Row, Span, Table
-from tests.databases import postgres_database
-from tests.golden import CORPUS as CORPUS_DIR
+from tests.support.databases import postgres_database
+from tests.support.paths import CORPUS as CORPUS_DIR
 
 
 @pytest.fixture(scope="session")

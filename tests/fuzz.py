@@ -27,8 +27,8 @@ from pathlib import Path
 
 from pipeline.run.one_file import Input
 from pipeline.run.workers import convert_many
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT.parent / "shared" / "peer-suites"
 SOURCES = sorted(p for p in [*(ROOT / "fixtures" / "pdf").glob("*.pdf"),
                              *(ROOT / "fixtures" / "docx").glob("*.docx"),

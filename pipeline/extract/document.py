@@ -98,7 +98,7 @@ DATA_ROLES = ("measure", "score", "score_year", "item_code", "item_title", "indi
 def extract(document: Document, doc_id: str) -> Extraction:
     meta = read_metadata(document)
     org_id = meta.org.org_id if meta.org else None
-    findings = [Finding(INFO, "PARSER_NOTE", w) for w in document.warnings]
+    findings: list[Finding] = []
     for what, (used, counts) in meta.spellings.items():
         seen = ", ".join(f"{name} ({n}×)" for name, n in counts.items())
         findings.append(Finding(INFO, "NAME_VARIANTS",

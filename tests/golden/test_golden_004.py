@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.golden import converted, scores_by_key
+from tests.support.golden import converted, scores_by_key
 
 DOC = "004"
 

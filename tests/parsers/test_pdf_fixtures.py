@@ -14,8 +14,8 @@ import pytest
 
 from pipeline.output.schema import Row
 from pipeline.run.one_file import Converted, Input, convert_file
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 STEMS = sorted(p.stem for p in (FIXTURES / "docx").glob("*.docx"))
 PLACE_COLUMNS = {"doc_id", "source_path", "source_format", "page_count", "page", "page_start",
                  "page_end", "repairs"}

@@ -19,8 +19,8 @@ from pipeline.cli import main
 from pipeline.output.schema import TABLES
 from pipeline.run.one_file import Input
 from pipeline.run.workers import convert_many
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 KEYS = {
     "documents": ["source_path"], "scores": ["doc_id", "assessment_year", "scope", "code", "name"],
     "measures": ["doc_id", "seq"], "o_items": ["doc_id", "assessment_year", "code"],

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parsers.text import parse_text
 from pipeline.extract.document import Extraction, extract
 from pipeline.run.one_file import Input, convert_file
+from tests.support.paths import FIXTURES
 
 TITLE = "รายงานผลการดำเนินการ องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. 2567\n\n"
 YEAR = "ผลการประเมิน ITA ประจำปี พ.ศ. 2566\n\n"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def run(body: str) -> Extraction:

@@ -19,7 +19,7 @@ from parsers.errors import ParseError
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
 from pipeline.extract.column_roles import view
 from pipeline.extract.document import extract
-from tests.docx_build import NS, make_docx, p, tbl, tc, tr
+from tests.support.docx_build import NS, make_docx, p, tbl, tc, tr
 
 SYM = "<w:r><w:sym w:font='{font}' w:char='{char}'/></w:r>"
 CONTENT_CONTROL = (

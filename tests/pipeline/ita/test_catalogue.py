@@ -19,8 +19,7 @@ from pipeline.ita.catalogue import (
     read_catalogue_file,
     similarity,
 )
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from tests.support.paths import FIXTURES
 
 
 def _ranges(catalogue: Catalogue) -> dict[str, tuple[str, str]]:

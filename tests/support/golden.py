@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from pipeline.run.one_file import Converted, Input, convert_file
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from tests.support.paths import CORPUS
 
 
 @cache

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import EXIT_OUTPUT, EXIT_USAGE, main
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from tests.support.paths import FIXTURES
 
 
 @pytest.fixture

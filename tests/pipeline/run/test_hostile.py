@@ -15,8 +15,8 @@ import pytest
 
 from fixtures.bad_inputs import SECRET, build
 from pipeline.cli import main
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 TIMEOUT = 120
 TABLES = ("documents", "scores", "measures", "o_items", "findings")

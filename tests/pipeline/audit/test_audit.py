@@ -34,8 +34,8 @@ from pipeline.audit.states import NotAudited, audit, not_audited
 from pipeline.audit.xlsx import SUMMARY_SHEET, sheet_name
 from pipeline.cli import main
 from pipeline.ita.catalogue import Catalogue, Item
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 REPORT = "002_49dc0f6618795a8f"
 ITEMS = [f"O{n}" for n in range(1, 44)]

@@ -25,8 +25,8 @@ from parsers.model import Document
 from parsers.pdf_repair import REWRITTEN, XREF_REBUILT
 from pipeline.output.schema import Row
 from pipeline.run.one_file import Converted, Input, convert_file
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"
 PAGES_004 = 10
 _XREF_ENTRY = re.compile(rb"(?m)^(\d{10}) (\d{5}) n")

@@ -10,8 +10,8 @@ import pytest
 from parsers import parse_bytes
 from parsers.model import Block, Paragraph, Table
 from pipeline.run.one_file import Input, convert_file
+from tests.support.paths import PEERS
 
-PEERS = Path(__file__).resolve().parents[1].parent / "shared" / "peer-suites"
 DOCLING = PEERS / "docling" / "docx"
 FILES = sorted([*(PEERS / "python-docx").glob("*.docx"), *DOCLING.glob("*.docx")])
 

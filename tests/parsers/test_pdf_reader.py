@@ -15,13 +15,15 @@ from parsers import parse_bytes
 from parsers.errors import ParseError
 from parsers.glyphs import symbol_text
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
+from parsers.pdf import parse_pdf
+from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_text import clusters, joiner, lines
 from parsers.pdf_thai import repair_thai
 from pipeline.run.one_file import Input, convert_file
-from tests.docx_build import make_docx, p, tbl, tc, tr
-from tests.pdf_build import make_pdf
+from tests.support.docx_build import make_docx, p, tbl, tc, tr
+from tests.support.paths import FIXTURES
+from tests.support.pdf_build import make_pdf
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"
 
 
@@ -110,6 +112,41 @@ def test_vertically_merged_cells_are_reported_as_merged(report_004: list) -> Non
     table = next(b for b in report_004 if isinstance(b, Table))
     tool_column = [(r.cells[0].text, r.cells[0].merged_from_above) for r in table.rows[1:4]]
     assert tool_column == [("IIT", False), ("", True), ("", True)]
+
+
+def test_default_settings_are_what_the_reader_uses(report_004: list) -> None:
+    assert PdfSettings() == DEFAULT_SETTINGS
+    assert parse_pdf(PDF_004.read_bytes(), settings=PdfSettings()).blocks == report_004
+
+
+def test_settings_reach_the_reader() -> None:
+    # no gap below a row's text counts as cut: the rows cut by page breaks stay apart
+    blocks = parse_pdf(PDF_004.read_bytes(), settings=PdfSettings(cut_text_gap=0.001)).blocks
+    assert len(next(b for b in blocks if isinstance(b, Table)).rows) > 11
+
+
+@pytest.mark.parametrize("bad", [
+    {"unruled_filled": 1.5},
+    {"undecodable_share": -0.1},
+    {"undecodable_share": float("nan")},
+    {"same_column": 0},
+    {"cut_lines": -1.0},
+    {"ruled_tables": {"vertical_strategy": "guess"}},
+    {"ruled_tables": {"snap_tolerance": -1}},
+    {"unruled_tables": {"no_such_setting": 1}},
+])
+def test_bad_settings_are_refused(bad: dict) -> None:
+    with pytest.raises(ValueError, match="PdfSettings"):
+        PdfSettings(**bad)
+
+
+def test_table_settings_cannot_be_changed_after_the_check() -> None:
+    tables = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    settings = PdfSettings(ruled_tables=tables)
+    tables["snap_tolerance"] = -1
+    assert "snap_tolerance" not in settings.ruled_tables
+    with pytest.raises(TypeError):
+        settings.ruled_tables["snap_tolerance"] = -1  # type: ignore[index]
 
 
 def test_scanned_pages_make_a_partial_document_with_a_finding(tmp_path: Path) -> None:

@@ -9,14 +9,13 @@ the web pages and images by their first bytes.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from tests.support.paths import PEERS
 
-PEERS = Path(__file__).resolve().parents[2] / "shared" / "peer-suites"
 pytestmark = pytest.mark.skipif(not PEERS.is_dir(), reason=f"{PEERS} is not there")
 
 BLANK_WORD = {  # no text in the body: blank documents, or only pictures, headers or properties

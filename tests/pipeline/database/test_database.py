@@ -21,9 +21,9 @@ from pipeline.database import LOADED, connect
 from pipeline.output.dataset import DatasetWriter
 from pipeline.output.schema import TABLES
 from pipeline.run.one_file import Input, convert_file
-from tests.databases import query
+from tests.support.databases import query
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 REPORT_002 = "002_49dc0f6618795a8f"
 INJECTION = "ผลการดำเนินงาน 'ตามแผน'; \"ครบ\" '); DROP TABLE documents; --"
