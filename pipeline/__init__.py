@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.audit.states import audit, read_folder
+from pipeline.audit.report import audit_documents
+from pipeline.audit.states import audit
 from pipeline.errors import ItaError, UsageError
 from pipeline.ita.catalogue import catalogues
-from pipeline.output.folder import UnreadableTable, dataset_tables_home
 from pipeline.output.schema import Row
 from pipeline.run.batch import BatchOptions, BatchResult, convert_batch
 from pipeline.run.one_file import Converted, Input
@@ -37,8 +37,5 @@ def convert_file(path: Path | str, source_path: str | None = None) -> Converted:
 
 def audit_folder(folder: Path | str, catalogue: Path | None = None) -> list[Row]:
     """The audit rows of a folder written by `ita convert` (UnreadableTable if it is not)."""
-    home = dataset_tables_home(Path(folder))
-    if home is None:
-        raise UnreadableTable(f"{folder} is not a folder written by ita convert")
-    documents, o_items = read_folder(home)
+    documents, o_items = audit_documents(Path(folder), None)
     return audit(documents, o_items, catalogues(catalogue))

@@ -6,18 +6,13 @@ import argparse
 import logging
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline import database
-from pipeline.audit.report import SUFFIXES, ReportError, write_report
-from pipeline.audit.states import STATES, not_audited, read_database, read_folder
-from pipeline.audit.states import audit as audit_rows
-from pipeline.errors import UsageError
-from pipeline.ita.catalogue import CatalogueError, catalogues
+from pipeline.audit.report import AuditOptions, run_audit
+from pipeline.errors import ItaError, UsageError
 from pipeline.output.dataset import OutputError
-from pipeline.output.folder import UnreadableTable, dataset_tables_home
 from pipeline.output.writers import FORMATS
 from pipeline.run import engines
 from pipeline.run.batch import DEFAULT_BATCH, DEFAULT_TIMEOUT, BatchOptions, convert_batch
@@ -128,13 +123,9 @@ def convert(args: argparse.Namespace) -> int:
 
 
 def load(args: argparse.Namespace) -> int:
-    home = dataset_tables_home(args.folder)
-    if home is None:
-        print(f"ita load: {args.folder} is not a folder written by ita convert", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        rows = database.load_folder(home, args.db)
-    except (database.DatabaseError, UnreadableTable) as exc:
+        rows = database.load_folder(args.folder, args.db)
+    except ItaError as exc:
         print(f"ita load: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"loaded {rows} rows from {args.folder} into {database.redact(args.db)}")
@@ -142,35 +133,14 @@ def load(args: argparse.Namespace) -> int:
 
 
 def audit(args: argparse.Namespace) -> int:
-    def usage(message: str) -> int:
-        print(f"ita audit: {message}", file=sys.stderr)
+    options = AuditOptions(out=args.out, folder=args.folder, db=args.db,
+                           catalogue=args.catalogue)
+    try:
+        result = run_audit(options)
+    except ItaError as exc:
+        print(f"ita audit: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-    if (args.folder is None) == (args.db is None):
-        return usage("give either a converted DIR or --db URL")
-    if args.out.suffix.lower() not in SUFFIXES:
-        return usage(f"the report's name must end in {', '.join(SUFFIXES)}")
-    home = dataset_tables_home(args.folder) if args.folder is not None else None
-    if args.folder is not None and home is None:
-        return usage(f"{args.folder} is not a folder written by ita convert")
-    try:
-        known = catalogues(args.catalogue)
-        documents, o_items = read_database(args.db) if home is None else read_folder(home)
-    except (CatalogueError, database.DatabaseError, UnreadableTable) as exc:
-        return usage(str(exc))
-    rows = audit_rows(documents, o_items, known)
-    left = not_audited(documents, o_items, rows)
-    try:
-        write_report(args.out, rows, left)
-    except ReportError as exc:
-        return usage(str(exc))
-    states = Counter(r["state"] for r in rows)
-    organisations = len({r["org_id"] for r in rows})
-    years = sorted({r["assessment_year"] for r in rows})
-    print(f"audited {organisations} organisation(s) in {len(years)} ITA year(s) "
-          f"({', '.join(map(str, years)) or 'none'}): "
-          + ", ".join(f"{state} {states[state]}" for state in STATES))
-    print("\n".join([*left.lines(), f"written to {args.out}"]))
+    print(f"{result.summary()}\nwritten to {args.out}")
     return EXIT_OK
 
 

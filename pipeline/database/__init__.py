@@ -1,4 +1,4 @@
-"""`ita load`: converted folders into DuckDB or PostgreSQL, with one schema from pipeline/schema.py.
+"""`ita load`: converted folders into DuckDB or PostgreSQL, one schema from output/schema.py.
 
 Loading goes part by part (a part holds whole documents), one transaction each;
 see `Target` for what a load does.
@@ -12,7 +12,7 @@ from pipeline.database.duckdb_target import DuckDBTarget
 from pipeline.database.postgres_target import PostgresTarget
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
-from pipeline.output.folder import MARKER, read_table
+from pipeline.output.folder import MARKER, UnreadableTable, dataset_tables_home, read_table
 
 __all__ = ["LOADED", "DatabaseError", "SchemaVersionError", "Target", "connect", "load_folder",
            "redact"]
@@ -35,10 +35,13 @@ def parts(home: Path) -> list[str]:
     return sorted(p.name for p in (home / MARKER).glob("part-*.parquet"))
 
 
-def load_folder(home: Path, url: str) -> int:
-    """Load every committed part under `home`, where a converted folder keeps its Parquet tables
-    (`output_folder.dataset_tables_home`); the number of rows loaded. A part that cannot be read
-    raises `output_folder.UnreadableTable`; the parts before it stay loaded."""
+def load_folder(folder: Path, url: str) -> int:
+    """Load every committed part of a folder written by `ita convert` (Parquet, or CSV with its
+    parts in `.parts/`); the number of rows loaded. A folder that is not one, or a part that
+    cannot be read, raises `UnreadableTable`; the parts before it stay loaded."""
+    home = dataset_tables_home(folder)
+    if home is None:
+        raise UnreadableTable(f"{folder} is not a folder written by ita convert")
     target = connect(url)
     try:
         rows = 0
