@@ -7,7 +7,8 @@ bottom. A table that goes on over the next page, with its header repeated or
 with no header and the same columns, becomes one table. Pages without a text
 layer (scans), and pages whose fonts have no Unicode map (their text reads `(cid:N)`),
 are listed for the caller instead. A file whose structure pdfminer cannot follow (a
-damaged cross-reference table) is rebuilt with qpdf first (`pdf_repair`).
+damaged cross-reference table) is rebuilt with qpdf first (`pdf_repair`). What the
+reader tunes (table finding, stitching, unreadable pages) is a `PdfSettings` (`pdf_settings`).
 """
 
 from __future__ import annotations
@@ -31,36 +32,10 @@ from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
 from parsers.pdf_layer import read_layout
 from parsers.pdf_repair import needs_repair, rebuild
+from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_text import Line, clusters, join_across, join_lines, lines, starts_paragraph
 from parsers.tables import is_repeat_of, stitch_tables
 
-RULED_TABLES = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
-"""pdfplumber settings for tables drawn with lines (what Word and LibreOffice export)."""
-UNRULED_TABLES = {
-    "vertical_strategy": "text",
-    "horizontal_strategy": "text",
-    "min_words_vertical": 3,
-    "min_words_horizontal": 2,
-}
-"""Fallback for a page with no ruled table: columns from aligned text."""
-UNRULED_FILLED = 0.6
-"""Share of an unruled candidate's rows that must have two filled cells."""
-SAME_COLUMN = 2.0
-"""Points within which two tables' column edges count as the same column."""
-CUT_TEXT_GAP = 1.5
-"""At most this many character heights of space below a row's text if a page cut the row."""
-CUT_LINES = 2.0
-"""A cut row ends within this many font sizes of the lowest edge tables reach (the line that
-did not fit went to the next page)."""
-UNDECODABLE_SHARE = 0.5
-"""A page more than this share of whose characters (not counting spaces) read `(cid:N)` is
-unreadable: its fonts have no Unicode map."""
 UNDECODABLE = re.compile(r"\(cid:\d+\)")
 """How pdfminer writes a character its font cannot map to Unicode."""
 
@@ -100,7 +75,7 @@ def _region_text(chars: list[dict], box: tuple[float, float, float, float]) -> s
     return lead + text + (" " if found[-1].ends_with_space else "")
 
 
-def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
+def _table(found: FoundTable, chars: list[dict], page: int, settings: PdfSettings) -> _Placed:
     columns = tuple(sorted({cell[0] for cell in found.cells}))
     rows: list[Row] = []
     for row in found.rows:
@@ -110,7 +85,7 @@ def _table(found: FoundTable, chars: list[dict], page: int) -> _Placed:
                 cells.append(Cell(_region_text(chars, box)))
                 continue
             left = next((b for b in reversed(row.cells[:col]) if b is not None), None)
-            if left is not None and left[2] > columns[col] + SAME_COLUMN and cells:
+            if left is not None and left[2] > columns[col] + settings.same_column and cells:
                 cells[-1].col_span += 1  # covered by the cell on its left
             else:
                 cells.append(Cell("", merged_from_above=True))
@@ -141,18 +116,19 @@ def _paragraphs(found: list[Line], page: int) -> list[_Placed]:
     return out
 
 
-def _is_tabular(found: FoundTable) -> bool:
+def _is_tabular(found: FoundTable, settings: PdfSettings) -> bool:
     """An unruled candidate is a table only if most rows fill two columns or more."""
     filled = [n for row in found.extract() if (n := sum(1 for c in row if c and c.strip()))]
-    return len(filled) >= 2 and sum(1 for n in filled if n >= 2) >= UNRULED_FILLED * len(filled)
+    two = sum(1 for n in filled if n >= 2)
+    return len(filled) >= 2 and two >= settings.unruled_filled * len(filled)
 
 
-def _page_blocks(page: Page) -> list[_Placed]:
+def _page_blocks(page: Page, settings: PdfSettings) -> list[_Placed]:
     chars = page.chars
-    found = page.find_tables(RULED_TABLES) or [
-        t for t in page.find_tables(UNRULED_TABLES) if _is_tabular(t)
+    found = page.find_tables(dict(settings.ruled_tables)) or [
+        t for t in page.find_tables(dict(settings.unruled_tables)) if _is_tabular(t, settings)
     ]
-    tables = [_table(t, chars, page.page_number) for t in found]
+    tables = [_table(t, chars, page.page_number, settings) for t in found]
     for placed in tables:  # text alignment also yields the empty bands between lines
         table = placed.block
         assert isinstance(table, Table)
@@ -162,12 +138,13 @@ def _page_blocks(page: Page) -> list[_Placed]:
     return sorted(placed, key=lambda p: p.top)
 
 
-def _continues(prev: _Placed, nxt: _Placed) -> bool:
+def _continues(prev: _Placed, nxt: _Placed, settings: PdfSettings) -> bool:
     """A table at the top of a page that goes on with the columns of the one before."""
     if not (isinstance(prev.block, Table) and isinstance(nxt.block, Table)):
         return False
     a, b = prev.columns, nxt.columns
-    return len(a) == len(b) and all(abs(x - y) <= SAME_COLUMN for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(
+        abs(x - y) <= settings.same_column for x, y in zip(a, b, strict=True))
 
 
 def _could_be_rest(row: Row, rest: Row) -> bool:
@@ -184,7 +161,7 @@ def _join_split_row(row: Row, rest: Row) -> None:
     row.page_end = rest.page_end
 
 
-def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
+def _stitch_pages(pages: list[list[_Placed]], settings: PdfSettings) -> list[Block]:
     """Blocks in order, each table that goes on over a page break made one.
 
     A row that ends within a line of the lowest edge any table reaches in the
@@ -195,17 +172,17 @@ def _stitch_pages(pages: list[list[_Placed]]) -> list[Block]:
     cut_line = max((p.last_row_bottom for page in pages for p in page), default=0.0)
     placed: list[_Placed] = []
     for blocks in pages:
-        if placed and blocks and _continues(placed[-1], blocks[0]):
+        if placed and blocks and _continues(placed[-1], blocks[0], settings):
             prev_placed, first_placed = placed[-1], blocks.pop(0)
             prev, first = prev_placed.block, first_placed.block
             assert isinstance(prev, Table) and isinstance(first, Table)
             rows = first.rows
             if prev.rows and rows and is_repeat_of(rows[0], prev.rows[0]):
                 rows = rows[1:]  # the header, repeated
-            reach = CUT_LINES * prev_placed.last_row_size
+            reach = settings.cut_lines * prev_placed.last_row_size
             cut = (
                 prev_placed.last_row_bottom >= cut_line - reach
-                and prev_placed.last_row_text_gap < CUT_TEXT_GAP
+                and prev_placed.last_row_text_gap < settings.cut_text_gap
             )
             if rows and prev.rows and cut and _could_be_rest(prev.rows[-1], rows[0]):
                 _join_split_row(prev.rows[-1], rows.pop(0))
@@ -279,15 +256,16 @@ def _open_repaired(data: bytes) -> tuple[pdfplumber.PDF, list[str]]:
     return rebuilt, [repair]
 
 
-def _undecodable(chars: list[dict]) -> bool:
+def _undecodable(chars: list[dict], settings: PdfSettings) -> bool:
     """Most of the page's characters read `(cid:N)`: its fonts have no Unicode map."""
     drawn = [c["text"] for c in chars if c["text"].strip()]
     unknown = sum(1 for text in drawn if UNDECODABLE.fullmatch(text))
-    return unknown > UNDECODABLE_SHARE * len(drawn)
+    return unknown > settings.undecodable_share * len(drawn)
 
 
-def parse_pdf(data: bytes, max_pages: int = Limits.max_pages) -> Document:
-    """Parse a PDF file's bytes; one of more than `max_pages` pages is refused."""
+def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
+              settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
+    """Parse a PDF file's bytes as `settings` say; one of more than `max_pages` is refused."""
     pdf, repairs = _open_repaired(data)
     pages: list[list[_Placed]] = []
     document = Document("pdf", repairs=repairs)
@@ -309,10 +287,10 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages) -> Document:
             chars = page.chars
             if not any(c["text"].strip() for c in chars):
                 document.pages_without_text.append(page.page_number)
-            elif _undecodable(chars):
+            elif _undecodable(chars, settings):
                 document.pages_without_unicode.append(page.page_number)
             else:
-                pages.append(_page_blocks(page))
+                pages.append(_page_blocks(page, settings))
         document.page_count = len(pdf.pages)
-    document.blocks = stitch_tables(_stitch_pages(pages))
+    document.blocks = stitch_tables(_stitch_pages(pages, settings))
     return document
