@@ -3,26 +3,14 @@
 import re
 
 from normalise.text import clean_text
+from normalise.vocabulary import INDICATOR_PARTS, ITEM_CODE, ITEM_MENTION
 
-# Ways the letter O of an item code is typed. In tables the digit zero also stands for it
-# (Thai ๐ becomes 0 once digits are converted).
-O_LETTERS = ("O", "o", "\uff2f", "\uff4f")  # Latin, fullwidth Ｏ ｏ
-ZERO_FOR_O = "0"
-# The word "ข้อ" (clause) before a zero-typed code marks it as an item in running text.
-ITEM_WORD = "ข้อ"
-INDICATOR_WORDS = ("ตัวชี้วัดที่", "ตัวชี้วัดย่อยที่")
 ITEM_RANGE = range(1, 100)
 INDICATOR_RANGE = range(1, 11)
 
-_LETTER = "[" + "".join(O_LETTERS) + "]"
-_ITEM_CODE = re.compile(rf"(?:{_LETTER}|{ZERO_FOR_O}) ?(?P<n>\d{{1,2}})\.?")
-_ITEM_MENTION = re.compile(
-    rf"(?<![A-Za-z0-9]){_LETTER} ?(?P<n>\d{{1,2}})(?![A-Za-z0-9]|\.\d)"
-    rf"|{ITEM_WORD} ?{ZERO_FOR_O}(?P<z>\d{{1,2}})(?!\d|\.\d)"
-)
-_INDICATOR = re.compile(
-    "(?:" + "|".join(INDICATOR_WORDS) + r") *(?P<main>\d{1,2})(?:\.(?P<sub>\d{1,2}))?(?!\d)"
-)
+_ITEM_CODE = re.compile(ITEM_CODE)
+_ITEM_MENTION = re.compile(ITEM_MENTION)
+_INDICATOR = re.compile(INDICATOR_PARTS)
 
 
 def _item(number: str) -> str | None:

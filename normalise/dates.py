@@ -7,6 +7,7 @@ from datetime import date
 from normalise.digits import to_arabic_digits
 from normalise.errors import NormaliseError
 from normalise.text import clean_text
+from normalise.vocabulary import BE_CENTURIES, BE_YEARS, CE_YEARS
 
 BE_CE_OFFSET = 543
 FISCAL_YEAR_START_MONTH = 10  # the Thai fiscal year runs 1 October - 30 September
@@ -28,10 +29,6 @@ PERIOD_SEPARATORS = ("ถึงเดือน", "จนถึง", "ถึง",
 WHOLE_YEAR_PHRASES = ("ตลอดทั้งปี", "ตลอดปี", "ปีงบประมาณ")
 QUARTER_WORDS = ("ไตรมาสที่", "ไตรมาส")
 BE_ERA_MARK = r"พ\.\s?ศ\.?"
-
-BE_4_DIGIT = range(2400, 2700)
-CE_4_DIGIT = range(1900, 2200)
-BE_CENTURIES = (2500, 2600)  # for 2-digit years
 
 
 def _abbreviation_spellings(abbreviation: str) -> tuple[str, ...]:
@@ -96,9 +93,9 @@ def be_year(value: str | int, ref_be: int | None = None) -> int | None:
         return None
     year = int(digits)
     if len(digits) == 4:
-        if year in BE_4_DIGIT:
+        if year in BE_YEARS:
             return year
-        return year + BE_CE_OFFSET if year in CE_4_DIGIT else None
+        return year + BE_CE_OFFSET if year in CE_YEARS else None
     if len(digits) == 2:
         candidates = [century + year for century in BE_CENTURIES]
         return candidates[0] if ref_be is None else min(candidates, key=lambda be: abs(be - ref_be))

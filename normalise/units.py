@@ -3,6 +3,7 @@
 import re
 
 from normalise.text import clean_text
+from normalise.vocabulary import LIST_MARK
 
 # Words a unit, office holder or group responsible for a measure starts with.
 UNIT_PREFIXES = (
@@ -11,10 +12,8 @@ UNIT_PREFIXES = (
     "โรงเรียน",
 )  # fmt: skip
 
-# List numbering or a bullet at the start of an item: "1." "2)" "(3)" "-" "•".
-_NUMBERING = r"(?:[-–•*]|\(?\d{1,2}[.)])(?!\d)\s*"
-_LEADING_NUMBERING = re.compile(f"^(?:{_NUMBERING})+")
-_NUMBERING_STARTS = re.compile(f"(?:^|(?<=\\s)){_NUMBERING}")
+_LEADING_NUMBERING = re.compile(f"^(?:{LIST_MARK})+")
+_NUMBERING_STARTS = re.compile(f"(?:^|(?<=\\s)){LIST_MARK}")
 # Separators that split only when every part is a unit name, in the order they are tried.
 _UNIT_SEPARATORS = (re.compile(r"\s*และ\s*"), re.compile(r"\s*/\s*"), re.compile(r"\s+"))
 _TRAILING_PUNCTUATION = ",.;: "

@@ -13,7 +13,12 @@ _BRACKET_NOTE = regex.compile(r"\[(?:bookmark|image):[^\]\n]*\]", regex.IGNORECA
 _LINE_BREAK_TAG = regex.compile(r"</?(?:p|br|li|ol|ul|div|tr)\b[^>]*>", regex.IGNORECASE)
 _OTHER_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
 _BOLD = regex.compile(r"\*\*")
-_PAGE_NUMBER = regex.compile(r"^\s*[-–]?\s*[0-9๐-๙]{1,3}\s*[-–]?\s*$")
+_DASH = "[-–]"
+_PAGE_DIGITS = "[0-9๐-๙]{1,3}"
+DASHED_PAGE_NUMBER = rf"^\s*{_DASH}\s*({_PAGE_DIGITS})\s*{_DASH}"
+"""A page number between dashes at a line's start (`-๔-`), the number as group 1: in a text
+export a bare number on its own line may be a table cell's."""
+_PAGE_NUMBER = regex.compile(rf"^\s*{_DASH}?\s*{_PAGE_DIGITS}\s*{_DASH}?\s*$")
 
 
 def is_page_number(text: str) -> bool:

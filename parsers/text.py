@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from parsers.errors import ParseError
-from parsers.markup import is_bold, strip_markup
+from parsers.markup import DASHED_PAGE_NUMBER, is_bold, strip_markup
 from parsers.model import Block, Cell, Document, Paragraph, Row, Span, Table
 from parsers.tables import stitch_tables
 
@@ -28,10 +28,8 @@ BLANK, PAGE, SEPARATOR, PIPE, TSV, CELL, TEXT = (
     "blank", "page", "separator", "pipe", "tsv", "cell", "text"
 )
 
-_PAGE_LINE = regex.compile(r"^\s*[-–]\s*([0-9๐-๙]{1,3})\s*[-–]\s*$")
-_PAGE_PREFIX = regex.compile(
-    r"^\s*[-–]\s*([0-9๐-๙]{1,3})\s*[-–](?=\s*(?:\*\*|<[^>]+>)*\s*\p{Thai})"
-)
+_PAGE_LINE = regex.compile(rf"{DASHED_PAGE_NUMBER}\s*$")
+_PAGE_PREFIX = regex.compile(rf"{DASHED_PAGE_NUMBER}(?=\s*(?:\*\*|<[^>]+>)*\s*\p{{Thai}})")
 _MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_START = regex.compile(r"^ *\t([^\t]*)$")
 

@@ -7,31 +7,26 @@ from dataclasses import dataclass, field
 
 from normalise.codes import item_number
 from normalise.org import ORG_TYPES
-from pipeline.audit.states import NotAudited
+from pipeline.audit.states import MISSING, NotAudited
+from pipeline.ita.catalogue import Item
+from pipeline.ita.vocabulary import DONE, DONE_LABEL, NOT_DONE, NOT_DONE_LABEL, UNKNOWN
 from pipeline.output.schema import Row
 
 STATE_LABELS = {
-    "done": "ดำเนินการแล้ว",
-    "not_done": "ยังไม่ดำเนินการ",
-    "unknown": "ไม่ระบุผล",
-    "missing": "ไม่พบในรายงาน",
+    DONE: DONE_LABEL,
+    NOT_DONE: NOT_DONE_LABEL,
+    UNKNOWN: "ไม่ระบุผล",
+    MISSING: "ไม่พบในรายงาน",
 }
 """What a clerk reads in a cell, by state."""
 STATE_COLOURS = {  # (fill, text): green, amber, grey, red
-    "done": ("#C6EFCE", "#006100"),
-    "not_done": ("#FFEB9C", "#9C5700"),
-    "unknown": ("#E7E6E6", "#404040"),
-    "missing": ("#FFC7CE", "#9C0006"),
+    DONE: ("#C6EFCE", "#006100"),
+    NOT_DONE: ("#FFEB9C", "#9C5700"),
+    UNKNOWN: ("#E7E6E6", "#404040"),
+    MISSING: ("#FFC7CE", "#9C0006"),
 }
 ORG_TYPE_LABELS = {code: full for code, full, _ in ORG_TYPES}
 _ABBREVIATIONS = [(full, abbreviations[0]) for _, full, abbreviations in ORG_TYPES]
-
-
-@dataclass(frozen=True)
-class Column:
-    code: str
-    title: str | None
-    subindicator: str | None
 
 
 @dataclass(frozen=True)
@@ -57,7 +52,8 @@ class Organisation:
 @dataclass
 class YearMatrix:
     year: int
-    columns: list[Column] = field(default_factory=list)
+    columns: list[Item] = field(default_factory=list)
+    """The items of the year, titled as the catalogue titles them."""
     organisations: list[Organisation] = field(default_factory=list)
     cells: dict[tuple[str, str], Row] = field(default_factory=dict)
     """(org_id, code) → the audit row."""
@@ -77,14 +73,14 @@ def matrices(rows: list[Row]) -> list[YearMatrix]:
     name, items by number."""
     by_year: dict[int, YearMatrix] = {}
     orgs: dict[int, dict[str, Organisation]] = {}
-    columns: dict[int, dict[str, Column]] = {}
+    columns: dict[int, dict[str, Item]] = {}
     for row in rows:
         year = row["assessment_year"]
         matrix = by_year.setdefault(year, YearMatrix(year))
         orgs.setdefault(year, {}).setdefault(row["org_id"], Organisation(
             row["org_id"], row["org_name"] or row["org_id"], row["org_type"], row["province"]))
         columns.setdefault(year, {}).setdefault(
-            row["code"], Column(row["code"], row["catalogue_title"], row["subindicator"]))
+            row["code"], Item(row["code"], row["subindicator"], row["catalogue_title"]))
         matrix.cells[row["org_id"], row["code"]] = row
     for year, matrix in by_year.items():
         matrix.columns = sorted(columns[year].values(), key=lambda c: item_number(c.code))

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from normalise.codes import item_number
 from pipeline import database
-from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN
 from pipeline.ita.catalogue import Catalogue
+from pipeline.ita.vocabulary import DONE, NOT_DONE, UNKNOWN
 from pipeline.output.folder import read_table
 from pipeline.output.schema import Row
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from normalise.digits import to_arabic_digits
+from normalise.vocabulary import YEAR_HEADER
 from parsers.model import Row, Table
 
 ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -39,7 +40,7 @@ ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((role, regex.compile(p)) for role, p in ROLE_PATTERNS)
 
 _YEAR_HEADER = regex.compile(
-    r"^(?:ผล)?(?:คะแนน)?(?:ITA)?(?:ประจำ)?(?:ปี)?(?:งบประมาณ)?(?:พ\.ศ\.?)?(2[45]\d\d)$"
+    rf"^(?:ผล)?(?:คะแนน)?(?:ITA)?(?:ประจำ)?(?:ปี)?(?:งบประมาณ)?(?:พ\.ศ\.?)?({YEAR_HEADER})$"
 )
 """A column headed by a year (`ปี 2566`, `พ.ศ.2566`, `คะแนน ITA 2566`): scores of that year."""
 

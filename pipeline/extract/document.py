@@ -26,6 +26,7 @@ from pipeline.extract.section_headings import last_subindicator
 from pipeline.extract.subjects import Subject
 from pipeline.extract.years import ITA_YEAR, YearResolver, last_year
 from pipeline.ita.findings import INFO, WARNING, Finding
+from pipeline.ita.vocabulary import TOOLS
 from pipeline.output.schema import Row as OutRow
 
 
@@ -147,7 +148,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
     return Extraction(meta, walk.sheet.rows, measures, o_items, findings)
 
 
-_ITA_TERMS = regex.compile(r"\bITA\b|คุณธรรมและความโปร่งใส|\b[IE]IT\b|\bOIT\b")
+_ITA_TERMS = regex.compile(rf"\bITA\b|คุณธรรมและความโปร่งใส|\b(?:{'|'.join(TOOLS)})\b")
 
 
 def _speaks_of_ita(document: Document) -> bool:

@@ -6,12 +6,11 @@ import regex
 
 from normalise.text import clean_text
 from parsers.glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
-
-DONE, NOT_DONE, UNKNOWN = "done", "not_done", "unknown"
+from pipeline.ita.vocabulary import DONE, DONE_LABELS, NOT_DONE, NOT_DONE_LABELS, UNKNOWN
 
 _GLYPH = f"[{''.join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))}]"
-_NOT_DONE_LABEL = r"ยังไม่ได้ดำเนินการ|ยังไม่ดำเนินการ|ไม่ได้ดำเนินการ|อยู่ระหว่างดำเนินการ"
-_DONE_LABEL = r"ดำเนินการแล้ว|ดำเนินการเรียบร้อยแล้ว|ดำเนินการ"
+_NOT_DONE_LABEL = "|".join(NOT_DONE_LABELS)
+_DONE_LABEL = "|".join(DONE_LABELS)
 _MARKED_LABEL = regex.compile(rf"({_GLYPH}?)\s*(?:({_NOT_DONE_LABEL})|({_DONE_LABEL}))")
 _LABEL_LINE = regex.compile(
     rf"^\s*(?:{_GLYPH}?\s*(?:{_NOT_DONE_LABEL}|{_DONE_LABEL})\s*)+$"

@@ -10,6 +10,7 @@ from normalise.codes import find_indicator_refs, find_item_codes
 from normalise.dates import parse_period
 from normalise.text import clean_text
 from normalise.units import looks_like_unit, split_units
+from normalise.vocabulary import LEADING_SEQ_NUMBER
 from parsers.model import Row
 from pipeline.extract import subjects
 from pipeline.extract.column_roles import TableView
@@ -23,7 +24,7 @@ TEXT_ROLES = ("topic", "measure", "method", "responsible", "period", "result", "
               "suggestion")
 _SWAPPABLE = ("method", "result", "outcome", "suggestion")
 _CONTINUED = regex.compile(r"^\s*\(?ต่อ\)?\s*$|^\s*\(ต่อ\)")
-_NUMBERING = regex.compile(r"^\s*(?:\d{1,2}[.)]?\s*)")
+_NUMBERING = regex.compile(LEADING_SEQ_NUMBER)
 
 
 def is_measures_table(tv: TableView) -> bool:

@@ -7,8 +7,9 @@ from normalise.text import clean_text, join_wrapped
 from normalise.units import split_units
 from parsers.model import Row
 from pipeline.extract.column_roles import TableView
-from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN, read_status
+from pipeline.extract.item_status import read_status
 from pipeline.extract.section_headings import last_subindicator, split_glued_heading
+from pipeline.ita.vocabulary import DONE, NOT_DONE, UNKNOWN
 from pipeline.output.schema import Row as OutRow
 
 _MIN_CODED_SHARE = 0.5

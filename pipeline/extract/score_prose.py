@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 import regex
 
+from normalise.vocabulary import INDICATOR_REF, SCORED_ITEM
 from pipeline.extract import subjects
 from pipeline.extract.subjects import Subject
 from pipeline.extract.years import ANY_YEAR
 from pipeline.ita.framework import framework
+from pipeline.ita.vocabulary import GRADE_LETTERS, PASS_FAIL
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)(?![\d]|\.\d)")
 _UNIT_AFTER = regex.compile(r"^\s*คะแนน")
@@ -30,13 +32,11 @@ _NOT_A_SCORE_BEFORE = regex.compile(
 _RANGE_OR_PERCENT_AFTER = regex.compile(r"^\s*(?:[-–]\s*\d|ถึง\s*\d|%)")
 _GRADE_AFTER = regex.compile(
     r"^\s*(?:คะแนน)?\s*(?:และ)?\s*(?:อยู่ใน)?\s*ระดับ\s*(?:ผลการประเมิน)?\s*"
-    r"(AA|A|B|C|D|E|F|ผ่าน|ไม่ผ่าน)(?![A-Za-z])"
+    rf"({'|'.join((*GRADE_LETTERS, *PASS_FAIL))})(?![A-Za-z])"
 )
 _RESPONDENTS = regex.compile(
     r"(?:ตอบแบบสอบถาม|ผู้ตอบ|ผู้ให้ข้อมูล|ผู้ให้ความร่วมมือ)[^\d\n]{0,30}?(\d{1,6})\s*คน"
 )
-GRADES = {"ผ่าน": "pass", "ไม่ผ่าน": "fail"}
-
 _EVIDENCE_BEFORE = 160
 _SUBJECT_REACH = 400
 """Evidence starts at the subject when it is this near, else _EVIDENCE_BEFORE back."""
@@ -61,9 +61,9 @@ class Mention:
 
 
 _IND_REF = regex.compile(
-    r"ตัวชี้วัด(?:ย่อย)?ที่\s*(\d{1,2}(?:\.\d)?)[ \t]*([^\d\n\t]*?)(?=\s*(?:ได้|มี|คะแนน|\n|\t|$))"
+    rf"{INDICATOR_REF}[ \t]*([^\d\n\t]*?)(?=\s*(?:ได้|มี|คะแนน|\n|\t|$))"
 )
-_ITEM = regex.compile(r"(?<![A-Za-z0-9])[Oo]\s?(\d{1,2})(?!\d)")
+_ITEM = regex.compile(SCORED_ITEM)
 _OVERALL = regex.compile(r"คะแนนภาพรวม|โดยภาพรวม|ภาพรวมของหน่วยงาน|\(ITA\)")
 _OVERALL_WEAK = regex.compile(r"คะแนนที่ได้")
 _TOPIC = regex.compile(
@@ -164,7 +164,7 @@ def find_mentions(
                 score=float(m.group(1)),
                 subject=subject,
                 year_written=int(years[-1].group(1)) if years else None,
-                grade=GRADES.get(grade, grade) if grade else None,
+                grade=PASS_FAIL.get(grade, grade) if grade else None,
                 respondents=respondents,
                 evidence=text[start:end],
             )

@@ -9,14 +9,15 @@ from normalise.text import clean_text
 from parsers.model import Row
 from pipeline.extract import subjects
 from pipeline.extract.column_roles import TableView
-from pipeline.extract.score_prose import GRADES, Mention
+from pipeline.extract.score_prose import Mention
 from pipeline.extract.subjects import Subject
 from pipeline.ita.findings import WARNING, Finding
 from pipeline.ita.framework import framework
+from pipeline.ita.vocabulary import GRADE_LETTERS, PASS_FAIL
 from pipeline.output.schema import Row as OutRow
 
 TABLE, TEXT = "table", "text"
-_GRADE_VALUES = {"AA", "A", "B", "C", "D", "E", "F", *GRADES}
+_GRADE_VALUES = {*GRADE_LETTERS, *PASS_FAIL}
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _label(tv: TableView, row: Row) -> str:
 
 def _grade(text: str) -> str | None:
     value = clean_text(text)
-    return GRADES.get(value, value) if value in _GRADE_VALUES else None
+    return PASS_FAIL.get(value, value) if value in _GRADE_VALUES else None
 
 
 _UP, _DOWN, _SAME = "เพิ่มขึ้น", "ลดลง", ("คงที่", "เท่าเดิม", "ไม่เปลี่ยนแปลง")

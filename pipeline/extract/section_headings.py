@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import regex
 
-SUBINDICATOR_HEADING = regex.compile(
-    r"^[ \t]*ตัวชี้วัด(?:ย่อย)?ที่\s*(\d{1,2}\.\d)", regex.MULTILINE
-)
+from normalise.vocabulary import SUBINDICATOR_REF, SUBINDICATOR_WORD
+from pipeline.ita.vocabulary import TOOLS
+
+SUBINDICATOR_HEADING = regex.compile(rf"^[ \t]*{SUBINDICATOR_REF}", regex.MULTILINE)
 _SECTION_HEADING = regex.compile(
-    r"^[ \t]*(?:ตัวชี้วัดย่อยที่\s*\d|ประเด็นการประเมิน\s+(?:IIT|EIT|OIT)\b)", regex.MULTILINE
+    rf"^[ \t]*(?:{SUBINDICATOR_WORD}\s*\d|ประเด็นการประเมิน\s+(?:{'|'.join(TOOLS)})\b)",
+    regex.MULTILINE,
 )
 
 

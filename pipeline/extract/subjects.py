@@ -8,7 +8,9 @@ import regex
 
 from normalise.codes import parse_item_code
 from normalise.text import clean_text
+from normalise.vocabulary import INDICATOR_REF, LEADING_LIST_MARK
 from pipeline.ita.framework import framework
+from pipeline.ita.vocabulary import ITEM_TOOL
 
 OVERALL, TOOL, INDICATOR, SUBINDICATOR, ITEM, QUESTION = (
     "overall", "tool", "indicator", "subindicator", "item", "question"
@@ -28,8 +30,8 @@ class Subject:
         return self.name if self.scope == QUESTION else self.code
 
 
-_NUMBERING = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]\s*|[-–•]\s*)")
-_INDICATOR_REF = regex.compile(r"ตัวชี้วัด(?:ย่อย)?ที่\s*(\d{1,2}(?:\.\d)?)")
+_NUMBERING = regex.compile(LEADING_LIST_MARK)
+_INDICATOR_REF = regex.compile(INDICATOR_REF)
 _OVERALL_LABEL = regex.compile(r"^(?:คะแนน)?(?:รวม|ภาพรวม|ITA|คะแนนITA|ค่าเฉลี่ยรวม|เฉลี่ยรวม)")
 
 
@@ -50,7 +52,7 @@ def indicator(code: str, name: str | None = None) -> Subject:
 
 
 def item(code: str, name: str | None = None) -> Subject:
-    return Subject(ITEM, code, "OIT", name)
+    return Subject(ITEM, code, ITEM_TOOL, name)
 
 
 def named(name: str) -> Subject:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from normalise.vocabulary import REPORT_YEARS
 from pipeline.ita.findings import WARNING, Finding
 
 _YEAR_WORD = r"(?<!จาก)(?<!กว่า)(?<!เทียบกับ)(?:ปี(?:งบประมาณ)?|พ\.ศ\.?)\s*(?:พ\.ศ\.?)?\s*(\d{4})"
@@ -35,7 +36,7 @@ class YearResolver:
 
     def plausible(self, year: int) -> bool:
         if self.fiscal_year is None:
-            return 2540 <= year <= 2600
+            return year in REPORT_YEARS
         low, high = PLAUSIBLE_SPAN
         return self.fiscal_year + low <= year <= self.fiscal_year + high
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from normalise.codes import item_number, parse_item_code
 from normalise.text import clean_text
+from normalise.vocabulary import BE_YEARS
 from pipeline.errors import ItaError
 from pipeline.ita.findings import INFO, WARNING, Finding
 from pipeline.output.schema import Row
@@ -79,7 +80,7 @@ def _item(raw: dict[str, Any], where: str) -> Item:
 
 def _year(value: Any, where: str) -> int:
     text = clean_text(str(value or ""))
-    if not text.isdigit() or not 2500 <= int(text) <= 2700:
+    if not text.isdigit() or int(text) not in BE_YEARS:
         raise CatalogueError(f"{where}: assessment year {value!r} is not a year such as 2566 "
                              "(Buddhist Era).")
     return int(text)

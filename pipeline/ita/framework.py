@@ -58,10 +58,15 @@ class Framework:
         main = self.indicator(code.split(".")[0])
         return main.tool if main else None
 
+    @property
+    def tool_codes(self) -> tuple[str, ...]:
+        """The tools' codes in the framework's order: IIT, EIT, OIT."""
+        return tuple(code for code, _ in self.tool_patterns)
+
     def find_tool(self, text: str) -> str | None:
         """The tool a label names (`IIT`, `(EIT)`, `แบบวัดการรับรู้…ภายใน`), if any."""
         squashed = _squash(text)
-        if squashed.upper() in ("IIT", "EIT", "OIT"):
+        if squashed.upper() in self.tool_codes:
             return squashed.upper()
         for code, pattern in self.tool_patterns:
             if pattern.search(squashed):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.item_status import DONE, NOT_DONE, UNKNOWN, read_status
+from pipeline.extract.item_status import read_status
+from pipeline.ita.vocabulary import DONE, DONE_LABELS, NOT_DONE, NOT_DONE_LABELS, UNKNOWN
 
 NOT_DONE_LABEL = "ยังไม่ได้ดำเนินการ"
 DONE_LABEL = "ดำเนินการ"
@@ -55,6 +56,15 @@ def test_both_labels_without_boxes_are_unknown() -> None:
 ])
 def test_a_single_bare_label_gives_its_status(text: str, status: str) -> None:
     assert read_status(text)[0] == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    *((label, DONE) for label in DONE_LABELS),
+    *((label, NOT_DONE) for label in NOT_DONE_LABELS),
+])
+def test_every_label_of_the_vocabulary_reads_as_its_status(text: str, status: str) -> None:
+    assert read_status(f"☐ {text}")[0] == UNKNOWN
+    assert read_status(f"☑ {text}") == (status, "")
 
 
 def test_nothing_ticked_is_unknown() -> None:
