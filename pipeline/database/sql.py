@@ -92,6 +92,14 @@ def ddl(dialect: Dialect) -> list[str]:
     return out
 
 
+def added_columns(dialect: Dialect, present: dict[str, set[str]]) -> list[str]:
+    """ALTER statements that give tables made by an earlier ita the columns the contract has
+    added since (additions are nullable, so existing rows read null)."""
+    return [f"ALTER TABLE {table} ADD COLUMN {c.name} {dialect.types[c.type]}"
+            for table, columns in present.items() for c in TABLES[table]
+            if c.name not in columns]
+
+
 def with_row_numbers(table: pa.Table) -> pa.Table:
     """The table with `row_no`: each row's place among its document's rows."""
     seen: Counter[str] = Counter()

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pyarrow as pa
 
-from pipeline.database.sql import LOADED, VERSION_TABLE, Dialect, ddl
+from pipeline.database.sql import LOADED, VERSION_TABLE, Dialect, added_columns, ddl
 from pipeline.errors import ItaError
 from pipeline.output.schema import CONTRACT_VERSION
 
@@ -112,6 +112,8 @@ class Target(ABC):
                 raise SchemaVersionError(
                     f"The database already has tables named {', '.join(foreign)} that ita did "
                     "not create; load into another database or schema; nothing was changed.")
+            for statement in added_columns(self.dialect, self._columns_present()):
+                self.query(statement)
             for statement in ddl(self.dialect):
                 self.query(statement)
             if not versions:
@@ -125,6 +127,16 @@ class Target(ABC):
                 "SELECT table_name FROM information_schema.tables "
                 f"WHERE table_schema = current_schema() AND table_name IN ({marks})", names):
             yield name
+
+    def _columns_present(self) -> dict[str, set[str]]:
+        """The columns of ita's tables that exist already, by table."""
+        marks = ", ".join([self.dialect.param] * len(LOADED))
+        present: dict[str, set[str]] = {}
+        for table, column in self.query(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                f"WHERE table_schema = current_schema() AND table_name IN ({marks})", LOADED):
+            present.setdefault(table, set()).add(column)
+        return present
 
     def rows(self, table: str, columns: Sequence[str]) -> list[dict[str, Any]]:
         """Every row of a loaded table, as a dict of the given columns."""

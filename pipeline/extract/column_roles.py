@@ -78,6 +78,11 @@ def grid_texts(table: Table) -> list[list[str]]:
     return grids
 
 
+def squashed(row: Row) -> tuple[str, ...]:
+    """A row's cell texts without whitespace: what two copies of a header have in common."""
+    return tuple("".join(c.text.split()) for c in row.cells)
+
+
 @dataclass
 class TableView:
     """A table seen through its header row: which column plays which role."""
@@ -89,7 +94,9 @@ class TableView:
 
     @property
     def rows(self) -> list[Row]:
-        return self.table.rows[1:]
+        """The rows under the header, without rows that repeat it (a header repeated per page)."""
+        header = squashed(self.table.rows[0])
+        return [row for row in self.table.rows[1:] if squashed(row) != header]
 
     def text(self, row: Row, col: int) -> str:
         texts = self.grids[id(row)]

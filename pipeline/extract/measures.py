@@ -15,6 +15,8 @@ from parsers.model import Row
 from pipeline.extract import subjects
 from pipeline.extract.column_roles import TableView
 from pipeline.extract.item_status import read_status
+from pipeline.extract.ledger import MEASURES, Ledger
+from pipeline.extract.non_data import is_page_number, row_text
 from pipeline.extract.score_prose import named_indicators
 from pipeline.extract.section_headings import split_glued_heading
 from pipeline.ita.findings import INFO, Finding
@@ -100,15 +102,17 @@ def _optional(text: str) -> str | None:
 
 def extract_measures(
     tables: list[TableView], doc_id: str, org_id: str | None, fiscal_year: int | None,
-    findings: list[Finding],
+    findings: list[Finding], ledger: Ledger,
 ) -> list[OutRow]:
+    """One row per logical row of the tables; the table rows each was read from go into the
+    ledger."""
     drafts: list[tuple[_Draft, str]] = []
     for tv in tables:
         stage = "report" if tv.any_of("result", "outcome") else "plan"
         previous: _Draft | None = None
         for row in tv.rows:
             fields = _fields(tv, row)
-            if not any(v.strip() for v in fields.values()):
+            if not any(v.strip() for v in fields.values()) or is_page_number(row_text(row)):
                 continue
             if previous is not None and _is_continuation(fields, row, True):
                 fields = {k: ("" if _CONTINUED.match(v) else v) for k, v in fields.items()}
@@ -124,6 +128,8 @@ def extract_measures(
     out: list[OutRow] = []
     for seq, (draft, stage) in enumerate(drafts, start=1):
         f = draft.fields
+        for row in draft.rows:
+            ledger.read(row, MEASURES)
         _swap_misplaced_units(f, seq, findings)
         status, result = read_status(f["result"])
         period_text = _optional(f["period"])

@@ -8,6 +8,7 @@ from normalise.units import split_units
 from parsers.model import Row
 from pipeline.extract.column_roles import TableView
 from pipeline.extract.item_status import read_status
+from pipeline.extract.ledger import O_ITEMS, Ledger
 from pipeline.extract.section_headings import last_subindicator, split_glued_heading
 from pipeline.ita.vocabulary import DONE, NOT_DONE, UNKNOWN
 from pipeline.output.schema import Row as OutRow
@@ -38,8 +39,10 @@ def _status_columns(tv: TableView, row: Row) -> str:
 
 def extract_oitems(
     tv: TableView, subindicator: str | None, doc_id: str, org_id: str | None, year: int,
+    ledger: Ledger,
 ) -> tuple[list[OutRow], str | None]:
-    """Rows of one O-item table and the sub-indicator in force after it."""
+    """Rows of one O-item table and the sub-indicator in force after it. A row read as an item,
+    or as the sub-indicator heading of the items below it, goes into the ledger."""
     col = code_column(tv)
     out: list[OutRow] = []
     for row in tv.rows:
@@ -58,5 +61,8 @@ def extract_oitems(
                 "responsible": split_units(split_glued_heading(tv.cell(row, "responsible"))[0]),
                 "status": status or UNKNOWN, "evidence": evidence or None, "page": row.page_start,
             })
-        subindicator = last_subindicator(glued) or subindicator
+        heading = last_subindicator(glued)
+        if code is not None or heading is not None:
+            ledger.read(row, O_ITEMS)
+        subindicator = heading or subindicator
     return out, subindicator

@@ -9,9 +9,10 @@ from normalise.text import clean_text
 from parsers.model import Row
 from pipeline.extract import subjects
 from pipeline.extract.column_roles import TableView
+from pipeline.extract.ledger import FINDINGS, SCORES, Ledger
 from pipeline.extract.score_prose import Mention
 from pipeline.extract.subjects import Subject
-from pipeline.ita.findings import WARNING, Finding
+from pipeline.ita.findings import INFO, WARNING, Finding
 from pipeline.ita.framework import framework
 from pipeline.ita.vocabulary import GRADE_LETTERS, PASS_FAIL
 from pipeline.output.schema import Row as OutRow
@@ -32,13 +33,14 @@ class ScoreSheet:
 
     def add(self, subject: Subject, year: int, score: float, *, source: str, evidence: str,
             page: int | None = None, grade: str | None = None,
-            respondents: int | None = None) -> None:
+            respondents: int | None = None) -> str:
+        """Record a score; where it went: SCORES (kept, or already there), or FINDINGS."""
         evidence = clean_text(evidence)
         if not 0 <= score <= 100:
             self.findings.append(Finding(
                 WARNING, "SCORE_OUT_OF_RANGE",
                 f"A score of {score:g} is outside 0-100; it was not recorded.", page, evidence))
-            return
+            return FINDINGS
         key = (year, subject.scope, subject.key)
         if (old := self._index.get(key)) is not None:
             if old["score"] != score:
@@ -47,10 +49,10 @@ class ScoreSheet:
                     WARNING, "CONFLICTING_SCORE",
                     f"The {subject.scope} score {what} for {year} is given as {old['score']:g} "
                     f"and as {score:g}; the first is kept.", page, evidence))
-                return
+                return FINDINGS
             old["grade"] = old["grade"] or grade
             old["respondents"] = old["respondents"] or respondents
-            return
+            return SCORES
         row = {
             "doc_id": self.doc_id, "org_id": self.org_id, "assessment_year": year,
             "scope": subject.scope, "tool": subject.tool, "code": subject.code,
@@ -60,11 +62,21 @@ class ScoreSheet:
         }
         self._index[key] = row
         self.rows.append(row)
+        return SCORES
 
-    def add_mention(self, mention: Mention, year: int, page: int | None) -> None:
+    def not_attributed(self, score: float, missing: str, page: int | None, evidence: str) -> str:
+        """A score whose text does not say `missing` (what it scores, its ITA year): a finding."""
+        self.findings.append(Finding(
+            INFO, "SCORE_NOT_ATTRIBUTED",
+            f"A score of {score:g} was not recorded: the text does not say {missing}.",
+            page, clean_text(evidence)))
+        return FINDINGS
+
+    def add_mention(self, mention: Mention, year: int, page: int | None) -> str:
         assert mention.subject is not None
-        self.add(mention.subject, year, mention.score, source=TEXT, evidence=mention.evidence,
-                 page=page, grade=mention.grade, respondents=mention.respondents)
+        return self.add(mention.subject, year, mention.score, source=TEXT,
+                        evidence=mention.evidence, page=page, grade=mention.grade,
+                        respondents=mention.respondents)
 
 
 def is_score_table(tv: TableView) -> bool:
@@ -116,8 +128,9 @@ def _change_finding(tv: TableView, row: Row, by_year: dict[int, float]) -> Findi
     return None
 
 
-def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
-    """Read every score cell of a score table; `year` applies to columns not headed by a year."""
+def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None, ledger: Ledger) -> None:
+    """Read every score cell of a score table; `year` applies to columns not headed by a year.
+    Each row a score was read from goes into the ledger."""
     tool_hint: str | None = None
     for row in tv.rows:
         if tool_cell := tv.cell(row, "tool"):
@@ -133,12 +146,17 @@ def table_scores(tv: TableView, sheet: ScoreSheet, year: int | None) -> None:
                 continue
             score = parse_number(tv.text(row, col))
             col_year = role.year or year
-            if score is None or col_year is None:
+            if score is None:
+                continue
+            if col_year is None:
+                ledger.read(row, sheet.not_attributed(score, "its ITA year", row.page_start,
+                                                      evidence))
                 continue
             if role.year:
                 by_year[role.year] = score
-            sheet.add(subject, col_year, score, source=TABLE, evidence=evidence,
-                      page=row.page_start, grade=_grade(tv.cell(row, "grade")),
-                      respondents=int(respondents) if respondents is not None else None)
+            ledger.read(row, sheet.add(
+                subject, col_year, score, source=TABLE, evidence=evidence, page=row.page_start,
+                grade=_grade(tv.cell(row, "grade")),
+                respondents=int(respondents) if respondents is not None else None))
         if finding := _change_finding(tv, row, by_year):
             sheet.findings.append(finding)

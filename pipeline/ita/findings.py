@@ -43,6 +43,8 @@ CODES: dict[str, FindingKind] = _kinds(
      "The document holds no text; nothing was extracted."),
     ("UNKNOWN_TABLE", (WARNING,),
      "A table headed like a score, measures or O-item table was not mapped; rows left out."),
+    ("UNREAD_ROWS", (WARNING,),
+     "Table rows no extractor could read and not known to be anything but data; not in output."),
     ("SCORE_OUT_OF_RANGE", (WARNING,),
      "A score outside 0-100; it was not recorded."),
     ("CONFLICTING_SCORE", (WARNING,),

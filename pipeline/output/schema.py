@@ -58,6 +58,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("assessment_year", "int16", "the ITA year whose results the report analyses"),
         _c("parser_version", "string", "version of the package that wrote the row", False),
         _c("repairs", "int32", "Thai text repairs made in the document (normalise.thai_repair)"),
+        _c("unread_rows", "int32", "table rows of the document that no extractor placed; each "
+           "is named in an UNREAD_ROWS finding"),
     ),
     "scores": (
         *_DOC_ORG,

@@ -42,7 +42,7 @@ def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
         "doc_id": doc_id, "source_path": source_path, "source_format": fmt, "page_count": None,
         "status": "ok", "error": None, "org_id": None, "org_name": None, "org_type": None,
         "district": None, "province": None, "fiscal_year": None, "assessment_year": None,
-        "parser_version": PARSER_VERSION, "repairs": None,
+        "parser_version": PARSER_VERSION, "repairs": None, "unread_rows": None,
     }
 
 
@@ -168,7 +168,7 @@ def _convert(item: Input) -> Converted:
         org_id=org.org_id if org else None, org_name=org.full_name if org else None,
         org_type=org.org_type if org else None, district=org.district if org else None,
         province=org.province if org else None, fiscal_year=meta.fiscal_year,
-        assessment_year=meta.assessment_year,
+        assessment_year=meta.assessment_year, unread_rows=result.unread_rows,
     )
     out.tables["scores"] = result.scores
     out.tables["measures"] = result.measures

@@ -18,6 +18,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.database import LOADED, connect
+from pipeline.database.sql import DUCKDB, POSTGRES, VERSION_TABLE, ddl
 from pipeline.output.dataset import DatasetWriter
 from pipeline.output.schema import TABLES
 from pipeline.run.one_file import Input, convert_file
@@ -289,3 +290,15 @@ def test_a_folder_converted_as_csv_only_loads_and_audits(
     assert {(r["org_id"], r["assessment_year"], r["state"]) for r in rows} == {
         ("sao:พันชนะ:นครราชสีมา", "2566", "unknown")}
     assert len(rows) == 43
+
+
+def test_a_database_made_before_a_column_was_added_gets_it(converted: Path, db_url: str) -> None:
+    """Columns are added to the contract (v1, additive): an older database is given them."""
+    dialect = DUCKDB if db_url.startswith("duckdb") else POSTGRES
+    older = [s.replace(", unread_rows INTEGER", "") for s in ddl(dialect)]
+    assert older != ddl(dialect)  # documents was made without the column
+    for statement in older + [f"INSERT INTO {VERSION_TABLE} VALUES (1)"]:
+        query(db_url, statement)
+    assert main(["load", str(converted), "--db", db_url]) == 0
+    assert counts(db_url) == GOLDEN_COUNTS
+    assert sorted(query(db_url, "SELECT unread_rows FROM documents")) == [(0,), (0,), (0,)]

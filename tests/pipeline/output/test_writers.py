@@ -24,7 +24,7 @@ SAMPLE_ROWS: dict[str, Row] = {
         "page_count": 12, "status": "ok", "error": None, "org_id": ORG_ID,
         "org_name": "องค์การบริหารส่วนตำบลทองเอน", "org_type": "sao", "district": "อินทร์บุรี",
         "province": "สิงห์บุรี", "fiscal_year": 2568, "assessment_year": 2567,
-        "parser_version": "0.1.0", "repairs": 2,
+        "parser_version": "0.1.0", "repairs": 2, "unread_rows": 0,
     },
     "scores": {
         "doc_id": DOC_ID, "org_id": ORG_ID, "assessment_year": 2565, "scope": "indicator",
