@@ -33,7 +33,7 @@ from parsers.glyphs import normalise_glyphs, symbol_box
 from parsers.limits import MB, Limits
 from parsers.markup import is_page_number
 from parsers.model import CHECKED, UNCHECKED, Block, Cell, Document, Paragraph, Row, Span, Table
-from parsers.tables import stitch_tables
+from parsers.tables import assemble_tables
 
 _SKIPPED = {f"{W}{t}" for t in ("rPr", "pPr", "del", "moveFrom", "instrText", "delText", "drawing",
                                 "pict", "footnoteReference", "endnoteReference",
@@ -345,4 +345,4 @@ def parse_docx(data: bytes, max_unpacked_bytes: int = Limits.max_unpacked_bytes)
     reader = _Reader(Numbering.from_part(numbering), track_pages=track)
     blocks: list[Block] = []
     reader.blocks(body, blocks)
-    return Document("docx", stitch_tables(blocks), page_count=_page_count(data))
+    return Document("docx", assemble_tables(blocks), page_count=_page_count(data))

@@ -38,6 +38,10 @@ class Row:
     span: Span | None = None
     after_break: bool = False
     """First row after a page break or a repeated header inside a stitched table."""
+    cut: bool | None = None
+    """The parser's evidence that a page break cut this row, its rest on the next page: True
+    or False where the layout shows it (PDF: the row reaches the foot of the page with its
+    text running down to its edge), None where the format cannot tell (text, Word)."""
 
     @property
     def texts(self) -> list[str]:
@@ -56,6 +60,12 @@ class Paragraph:
 class Table:
     rows: list[Row]
     span: Span | None = None
+    break_before: bool | None = None
+    """The parser's evidence that only a page break parts this table from the table before
+    it: True or False where the layout shows it (PDF: the table starts a page, under a table
+    that ended the page before with the same column edges), None where the format cannot tell
+    (text and Word, whose tables next to each other are parted at most by blank lines, a
+    page number or empty paragraphs)."""
 
     @property
     def page(self) -> int | None:

@@ -33,8 +33,8 @@ from parsers.model import Block, Cell, Document, Paragraph, Row, Table
 from parsers.pdf_layer import read_layout
 from parsers.pdf_repair import needs_repair, rebuild
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.pdf_text import Line, clusters, join_across, join_lines, lines, starts_paragraph
-from parsers.tables import is_repeat_of, stitch_tables
+from parsers.pdf_text import Line, clusters, join_lines, lines, starts_paragraph
+from parsers.tables import assemble_tables
 
 UNDECODABLE = re.compile(r"\(cid:\d+\)")
 """How pdfminer writes a character its font cannot map to Unicode."""
@@ -147,51 +147,28 @@ def _continues(prev: _Placed, nxt: _Placed, settings: PdfSettings) -> bool:
         abs(x - y) <= settings.same_column for x, y in zip(a, b, strict=True))
 
 
-def _could_be_rest(row: Row, rest: Row) -> bool:
-    """A row's rest leaves empty some cell the row's first part filled (it fitted)."""
-    return any(a.text.strip() and not b.text.strip()
-               for a, b in zip(row.cells, rest.cells, strict=False))
+def _with_break_evidence(pages: list[list[_Placed]], settings: PdfSettings) -> list[Block]:
+    """Blocks in order, each table marked with what the page geometry says of breaks.
 
-
-def _join_split_row(row: Row, rest: Row) -> None:
-    """Append the part of a row that a page break carried over to the next page."""
-    for cell, more in zip(row.cells, rest.cells, strict=False):
-        if more.text:
-            cell.text = join_across(cell.text, more.text)
-    row.page_end = rest.page_end
-
-
-def _stitch_pages(pages: list[list[_Placed]], settings: PdfSettings) -> list[Block]:
-    """Blocks in order, each table that goes on over a page break made one.
-
-    A row that ends within a line of the lowest edge any table reaches in the
-    document, with its text running down to its own edge, was cut by the page break
-    (Word splits rows by default): its rest, the first row on the next page, which
-    leaves empty a cell the row had filled, is joined to it.
+    `break_before`: the table starts a page under a table that ended the previous page with
+    the same column edges. `cut` on a table's last row: True when the row ends within a line
+    of the lowest edge any table reaches in the document, with its text running down to its
+    own edge, so the page break cut it (Word splits rows by default); else None, as a row
+    ending higher may still be cut (a paragraph's last lines kept together go on over), and
+    the assembler decides from the rows' text.
     """
     cut_line = max((p.last_row_bottom for page in pages for p in page), default=0.0)
     placed: list[_Placed] = []
     for blocks in pages:
-        if placed and blocks and _continues(placed[-1], blocks[0], settings):
-            prev_placed, first_placed = placed[-1], blocks.pop(0)
-            prev, first = prev_placed.block, first_placed.block
-            assert isinstance(prev, Table) and isinstance(first, Table)
-            rows = first.rows
-            if prev.rows and rows and is_repeat_of(rows[0], prev.rows[0]):
-                rows = rows[1:]  # the header, repeated
-            reach = settings.cut_lines * prev_placed.last_row_size
-            cut = (
-                prev_placed.last_row_bottom >= cut_line - reach
-                and prev_placed.last_row_text_gap < settings.cut_text_gap
-            )
-            if rows and prev.rows and cut and _could_be_rest(prev.rows[-1], rows[0]):
-                _join_split_row(prev.rows[-1], rows.pop(0))
-            if rows:
-                rows[0].after_break = True
-            prev.rows.extend(rows)
-            prev_placed.last_row_bottom = first_placed.last_row_bottom
-            prev_placed.last_row_text_gap = first_placed.last_row_text_gap
-            prev_placed.last_row_size = first_placed.last_row_size
+        for i, here in enumerate(blocks):
+            if not isinstance(here.block, Table) or not here.block.rows:
+                continue
+            here.block.break_before = (
+                i == 0 and bool(placed) and _continues(placed[-1], here, settings))
+            reach = settings.cut_lines * here.last_row_size
+            cut = (here.last_row_bottom >= cut_line - reach
+                   and here.last_row_text_gap < settings.cut_text_gap)
+            here.block.rows[-1].cut = True if cut else None
         placed.extend(blocks)
     return [p.block for p in placed]
 
@@ -292,5 +269,5 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
             else:
                 pages.append(_page_blocks(page, settings))
         document.page_count = len(pdf.pages)
-    document.blocks = stitch_tables(_stitch_pages(pages, settings))
+    document.blocks = assemble_tables(_with_break_evidence(pages, settings))
     return document

@@ -22,7 +22,7 @@ import regex
 from parsers.errors import ParseError
 from parsers.markup import DASHED_PAGE_NUMBER, is_bold, strip_markup
 from parsers.model import Block, Cell, Document, Paragraph, Row, Span, Table
-from parsers.tables import stitch_tables
+from parsers.tables import assemble_tables
 
 BLANK, PAGE, SEPARATOR, PIPE, TSV, CELL, TEXT = (
     "blank", "page", "separator", "pipe", "tsv", "cell", "text"
@@ -307,4 +307,4 @@ def parse_text(data: bytes) -> Document:
             if para := _paragraph(lines[i:j]):
                 blocks.append(para)
             i = j
-    return Document(source_format="txt", blocks=stitch_tables(blocks))
+    return Document(source_format="txt", blocks=assemble_tables(blocks))

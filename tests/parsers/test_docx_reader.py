@@ -384,3 +384,55 @@ def test_a_strict_document_that_cannot_be_read_says_it_is_strict() -> None:
 
     with pytest.raises(ParseError, match='ISO Strict Open XML .* "Word Document \\(.docx\\)"'):
         parse_docx(edit_parts(make_docx(p("ก")), broken_strict))
+
+
+# --- a table split into two Word tables (one per page) --------------------------------------
+
+SCORE_HEADER = ("ตัวชี้วัด", "คะแนน")
+SCORE_ROWS = [
+    ("๑. การปฏิบัติหน้าที่", "๑๐๐"), ("๒. การใช้งบประมาณ", "๑๐๐"), ("๓. การใช้อำนาจ", "๙๙.๔๕"),
+    ("๔. การใช้ทรัพย์สินของราชการ", "๙๘.๗๘"), ("๕. การแก้ไขปัญหาการทุจริต", "๙๙.๘๔"),
+    ("๖. คุณภาพการดำเนินงาน", "๙๙.๕๘"), ("๗. ประสิทธิภาพการสื่อสาร", "๙๗.๕๑"),
+    ("๘. การปรับปรุงการทำงาน", "๙๖.๕๓"), ("๙. การเปิดเผยข้อมูล", "๑๐๐"),
+    ("๑๐. การป้องกันการทุจริต", "๑๐๐"), ("คะแนนเฉลี่ย", "๙๙.๒๔"), ("ระดับ", "AA"),
+]
+"""004's indicators and scores (line 11 and lines 15-29 of the report) as a score table."""
+
+
+def word_row(*texts: str) -> str:
+    return tr(*(tc(p(t)) for t in texts))
+
+
+def squashed_rows(body: str) -> list[list[str]]:
+    [table] = [b for b in parse_docx(make_docx(body)).blocks if isinstance(b, Table)]
+    return [["".join(c.text.split()) for c in row.cells] for row in table.rows]
+
+
+WHOLE = tbl(word_row(*SCORE_HEADER), *(word_row(*r) for r in SCORE_ROWS))
+
+
+@pytest.mark.parametrize("between", ["", "<w:p/>"])
+@pytest.mark.parametrize("header", [True, False])
+@pytest.mark.parametrize("k", [1, 4, 9])
+def test_a_table_split_into_two_word_tables_is_one(between: str, header: bool, k: int) -> None:
+    repeat = [word_row(*SCORE_HEADER)] if header else []
+    split = (tbl(word_row(*SCORE_HEADER), *(word_row(*r) for r in SCORE_ROWS[:k])) + between
+             + tbl(*repeat, *(word_row(*r) for r in SCORE_ROWS[k:])))
+    assert squashed_rows(p("ผลคะแนน") + split + p("จบ")) == squashed_rows(p("ผลคะแนน") + WHOLE)
+
+
+@pytest.mark.parametrize("k", [1, 4, 8])
+def test_the_rest_of_a_cut_row_before_the_repeated_header_finishes_that_row(k: int) -> None:
+    name, score = SCORE_ROWS[k]
+    head, tail = name[:len(name) // 2], name[len(name) // 2:]
+    split = (tbl(word_row(*SCORE_HEADER), *(word_row(*r) for r in SCORE_ROWS[:k]),
+                 word_row(head, score)) + "<w:p/>"
+             + tbl(word_row(tail, ""), word_row(*SCORE_HEADER),
+                   *(word_row(*r) for r in SCORE_ROWS[k + 1:])))
+    assert squashed_rows(split) == squashed_rows(WHOLE)
+
+
+def test_a_word_table_after_an_empty_paragraph_that_does_not_go_on_stays_apart() -> None:
+    body = (tbl(word_row(*SCORE_HEADER), *(word_row(*r) for r in SCORE_ROWS[:3])) + "<w:p/>"
+            + tbl(word_row("ปี", "คะแนน"), word_row("๒๕๖๕", "๙๙.๒๔")))
+    assert [len(t.rows) for t in parse_docx(make_docx(body)).tables()] == [4, 2]

@@ -236,3 +236,33 @@ def test_a_table_going_on_without_its_header_is_one_table(tmp_path: Path) -> Non
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [r.cells[0].text for r in table.rows] == ["ข้อ"] + [f"O{n}" for n in range(1, 31)]
     assert table.rows[-1].cells[1].text.split("\n") == [f"รายการที่ 30 บรรทัด {k}" for k in (1, 2, 3)]
+
+
+def _measures_004_rows(corpus: dict[str, Path]) -> list[str]:
+    """004's measures table (lines 15-29) made a numbered four-column table: seq, indicator,
+    issue to improve, unit; the ten rows twice so that it runs over pages."""
+    lines = corpus["004"].read_text(encoding="utf-8-sig").splitlines()[15:29]
+    cells = [line.split("\t") for line in lines if line.strip() and not line.startswith("แบบ")]
+    return [tr(tc(p(f"{n}.")), tc(p(c[1])), tc(*(p(f"- {part}") for part in c[3].split("- ")
+                                                 if part.strip())), tc(p(c[4])))
+            for n, c in enumerate(cells * 2, start=1)]
+
+
+@NEEDS_LIBREOFFICE
+@pytest.mark.parametrize("repeat", [True, False])
+def test_moving_the_page_break_gives_the_same_rows(
+    tmp_path: Path, corpus: dict[str, Path], repeat: bool
+) -> None:
+    header_props = "<w:trPr><w:tblHeader/></w:trPr>" if repeat else ""
+    header = tr(*(tc(p(t)) for t in ("ลำดับ", "ตัวชี้วัด", "ประเด็นที่ต้องพัฒนา", "หน่วยงาน")))
+    table = tbl(header.replace("<w:tr>", f"<w:tr>{header_props}", 1), *_measures_004_rows(corpus))
+    found = []
+    for pad in (0, 5, 11):
+        out = tmp_path / str(pad)
+        out.mkdir()
+        doc = parse_bytes(_rendered(out, p("แผน") + "<w:p/>" * pad + table + p("จบ")))
+        assert doc.page_count is not None and doc.page_count >= 3
+        [read] = [b for b in doc.blocks if isinstance(b, Table)]
+        found.append([["".join(c.text.split()) for c in r.cells] for r in read.rows])
+    assert [row[0] for row in found[0]] == ["ลำดับ"] + [f"{n}." for n in range(1, 21)]
+    assert found[1] == found[0] and found[2] == found[0]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from parsers.model import Paragraph, Row, Span, Table
-from parsers.tables import drop_repeated_headers, stitch_tables
+from parsers.tables import assemble_tables, drop_repeated_headers
 
 MakeRow = Callable[..., Row]
 MakeTable = Callable[..., Table]
@@ -19,7 +21,7 @@ HEADER = ("มาตรการ", "ผู้รับผิดชอบ", "ร�
 def test_tables_with_the_same_header_become_one_without_the_repeat(
     row: MakeRow, table: MakeTable
 ) -> None:
-    blocks = stitch_tables([
+    blocks = assemble_tables([
         table(row(*HEADER), row("จัดทำคู่มือ", "สำนักปลัด", "ต.ค. 65")),
         table(row(*HEADER), row("ประชุมประจำเดือน", "กองคลัง", "ทุกเดือน")),
     ])
@@ -33,7 +35,7 @@ def test_tables_with_the_same_header_become_one_without_the_repeat(
 def test_only_the_first_continued_row_is_marked_after_break(
     row: MakeRow, table: MakeTable
 ) -> None:
-    blocks = stitch_tables([
+    blocks = assemble_tables([
         table(row(*HEADER), row("ก", "สำนักปลัด", "ต.ค. 65"), row("ข", "กองช่าง", "พ.ย. 65")),
         table(row(*HEADER), row("ค", "กองคลัง", "ธ.ค. 65"), row("ง", "กองคลัง", "ม.ค. 66")),
     ])
@@ -49,7 +51,7 @@ def test_only_the_first_continued_row_is_marked_after_break(
 def test_three_pieces_become_one_table_with_each_continuation_marked(
     row: MakeRow, table: MakeTable
 ) -> None:
-    blocks = stitch_tables([table(row(*HEADER), row(f"มาตรการ {n}", "", "")) for n in (1, 2, 3)])
+    blocks = assemble_tables([table(row(*HEADER), row(f"มาตรการ {n}", "", "")) for n in (1, 2, 3)])
     assert blocks == [table(
         row(*HEADER),
         row("มาตรการ 1", "", ""),
@@ -59,7 +61,7 @@ def test_three_pieces_become_one_table_with_each_continuation_marked(
 
 
 def test_a_different_header_is_not_stitched(row: MakeRow, table: MakeTable) -> None:
-    blocks = stitch_tables([
+    blocks = assemble_tables([
         table(row(*HEADER), row("ก", "สำนักปลัด", "ต.ค. 65")),
         table(row("ตัวชี้วัด", "คะแนน"), row("การใช้อำนาจ", "99.45")),
     ])
@@ -73,7 +75,7 @@ def test_whitespace_differences_in_the_header_are_ignored(
     row: MakeRow, table: MakeTable
 ) -> None:
     first_header = row("มาตรการ", "ผู้รับผิดชอบ/ ผู้ที่เกี่ยวข้อง", "ระยะเวลาดำเนินการ")
-    blocks = stitch_tables([
+    blocks = assemble_tables([
         table(first_header, row("ก", "ข", "ค")),
         table(row(" มาตรการ ", "ผู้รับผิดชอบ/\nผู้ที่เกี่ยวข้อง", "ระยะเวลา ดำเนินการ"), row("ง", "จ", "ฉ")),
     ])
@@ -82,7 +84,7 @@ def test_whitespace_differences_in_the_header_are_ignored(
 
 def test_a_paragraph_between_tables_keeps_them_apart(row: MakeRow, table: MakeTable) -> None:
     heading = Paragraph("ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน")
-    blocks = stitch_tables([
+    blocks = assemble_tables([
         table(row(*HEADER), row("ก", "สำนักปลัด", "ต.ค. 65")),
         heading,
         table(row(*HEADER), row("ข", "กองคลัง", "ต.ค. 65")),
@@ -97,7 +99,7 @@ def test_a_paragraph_between_tables_keeps_them_apart(row: MakeRow, table: MakeTa
 def test_stitched_table_spans_to_the_end_of_its_last_piece(
     row: MakeRow, table: MakeTable
 ) -> None:
-    [stitched] = stitch_tables([
+    [stitched] = assemble_tables([
         table(row(*HEADER), row("ก", "ข", "ค"), span=Span(10, 20)),
         table(row(*HEADER), row("ง", "จ", "ฉ"), span=Span(23, 31)),
     ])
@@ -108,7 +110,7 @@ def test_stitched_table_spans_to_the_end_of_its_last_piece(
 def test_a_continuation_with_only_the_header_adds_nothing(
     row: MakeRow, table: MakeTable
 ) -> None:
-    blocks = stitch_tables([table(row(*HEADER), row("ก", "ข", "ค")), table(row(*HEADER))])
+    blocks = assemble_tables([table(row(*HEADER), row("ก", "ข", "ค")), table(row(*HEADER))])
     assert blocks == [table(row(*HEADER), row("ก", "ข", "ค"))]
 
 
@@ -151,3 +153,86 @@ def test_empty_rows_are_not_taken_for_a_repeat_of_an_empty_header(
 def test_a_row_that_only_starts_like_the_header_is_kept(row: MakeRow, table: MakeTable) -> None:
     result = drop_repeated_headers(table(row("ข้อ", "ข้อมูล"), row("ข้อ", "ข้อมูลผู้บริหาร")))
     assert result == table(row("ข้อ", "ข้อมูล"), row("ข้อ", "ข้อมูลผู้บริหาร"))
+
+
+# --- break evidence from the layout (what the PDF reader hands over) -----------------------
+
+MEASURE_HEADER = ("ลำดับ", "มาตรการ", "ผู้รับผิดชอบ")
+
+
+def _page(*rows: Row, break_before: bool | None = True) -> Table:
+    return Table(rows=list(rows), break_before=break_before)
+
+
+def _cut(made: Row, cut: bool | None = True) -> Row:
+    made.cut = cut
+    return made
+
+
+def test_a_header_alone_at_the_foot_of_a_page_takes_nothing_into_it(row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(_cut(row(*MEASURE_HEADER)), break_before=None),
+        _page(row("", "จัดทำคู่มือ", ""), row("๒.", "ประชุม", "กองคลัง")),
+    ])
+    assert [r.texts for r in table.rows] == [
+        list(MEASURE_HEADER), ["", "จัดทำคู่มือ", ""], ["๒.", "ประชุม", "กองคลัง"],
+    ]
+    assert table.rows[1].after_break
+
+
+def test_a_row_that_starts_the_next_item_is_not_the_rest_of_a_cut_row(row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"),
+              _cut(row("๒.", "ประชุมประจำเดือน", "กองคลัง")), break_before=None),
+        _page(row("๓.", "", "กองช่าง")),
+    ])
+    assert [r.texts[0] for r in table.rows] == ["ลำดับ", "๑.", "๒.", "๓."]
+
+
+@pytest.mark.parametrize("repeat", [True, False])
+def test_the_rest_of_a_cut_row_is_joined_cell_by_cell(row: MakeRow, repeat: bool) -> None:
+    header = [row(*MEASURE_HEADER)] if repeat else []
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"),
+              _cut(row("๒.", "ประชุมประจำ", "กองคลัง")), break_before=None),
+        _page(*header, row("", "เดือน", ""), row("๓.", "อบรม", "กองช่าง")),
+    ])
+    assert [r.texts for r in table.rows[2:]] == [
+        ["๒.", "ประชุมประจำเดือน", "กองคลัง"], ["๓.", "อบรม", "กองช่าง"],
+    ]
+    assert [r.after_break for r in table.rows[2:]] == [False, True]
+
+
+def test_a_row_the_layout_says_was_not_cut_takes_nothing(row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), _cut(row("๑.", "จัดทำคู่มือ", "สำนักปลัด"), False),
+              break_before=None),
+        _page(row("", "ประชุมประจำเดือน", "")),
+    ])
+    assert [r.texts[1] for r in table.rows] == ["มาตรการ", "จัดทำคู่มือ", "ประชุมประจำเดือน"]
+
+
+def test_a_table_the_layout_says_does_not_go_on_stays_apart(row: MakeRow) -> None:
+    blocks = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"), break_before=None),
+        _page(row("", "เดือน", ""), row(*MEASURE_HEADER), row("๒.", "อบรม", "กองช่าง"),
+              break_before=False),
+    ])
+    assert len(blocks) == 2
+
+
+def test_without_layout_a_piece_joins_by_numbering_not_by_width_alone(row: MakeRow) -> None:
+    first = _page(row(*MEASURE_HEADER), row("๑.", "ก", "ข"), row("๒.", "ค", "ง"),
+                  break_before=None)
+    assert len(assemble_tables([first, _page(row("๓.", "จ", "ฉ"), break_before=None)])) == 1
+    again = _page(row(*MEASURE_HEADER), row("๑.", "ก", "ข"), break_before=None)
+    assert len(assemble_tables([again, _page(row("๑.", "จ", "ฉ"), break_before=None)])) == 2
+
+
+def test_lists_inside_cells_are_not_the_numbering(row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "1. ก\n2. ข", "สำนักปลัด"),
+              _cut(row("๒.", "1. ค", "กองคลัง")), break_before=None),
+        _page(row("", "2. ง", ""), break_before=True),
+    ])
+    assert [r.texts[1] for r in table.rows[1:]] == ["1. ก\n2. ข", "1. ค\n2. ง"]

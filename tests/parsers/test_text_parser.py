@@ -668,3 +668,99 @@ def test_004_indicator_score_tables_are_not_stitched(corpus: dict[str, Path]) ->
     doc = parse_file(corpus["004"])
     score_tables = [t for t in doc.tables() if t.rows[0].texts[0].startswith("ตัวชี้วัดที่")]
     assert [len(t.rows) for t in score_tables] == [5, 3, 2]
+
+
+# --- tables cut by page breaks, made from the corpus's own tables ------------------------
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def squashed(table: Table) -> list[list[str]]:
+    """A table's cell texts without whitespace: how a cut and joined cell is compared."""
+    return [["".join(text.split()) for text in row.texts] for row in table.rows]
+
+
+def measures_004(corpus: dict[str, Path]) -> tuple[str, list[str]]:
+    """004's measures table (lines 15-29) as one piece: its header and its ten rows."""
+    lines = corpus["004"].read_text(encoding="utf-8-sig").splitlines()[14:29]
+    header = lines[0]
+    return header, [line for line in lines[1:] if line.strip() and line != header]
+
+
+def scores_004(corpus: dict[str, Path]) -> tuple[str, list[str]]:
+    """A score table with 004's ten indicators (numbered `๑.` … `๑๐.`), average and grade."""
+    _, rows = measures_004(corpus)
+    cells = [row.split("\t") for row in rows]
+    numbered = [f"{str(n).translate(THAI_DIGITS)}. {c[1]}\t{c[2]}"
+                for n, c in enumerate(cells, start=1)]
+    return "ตัวชี้วัด\tคะแนน", [*numbered, "คะแนนเฉลี่ย\t๙๙.๒๔", "ระดับ\tAA"]
+
+
+def cut(row: str) -> tuple[str, str]:
+    """A tab-separated row cut by a page break in its longest cell, at the space nearest the
+    middle: the row's first part, and its rest with the other cells empty."""
+    cells = row.split("\t")
+    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    text = cells[longest]
+    at = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - len(text) // 2))
+    first = [*cells[:longest], text[:at], *cells[longest + 1:]]
+    rest = [""] * len(cells)
+    rest[longest] = text[at + 1:]
+    return "\t".join(first), "\t".join(rest)
+
+
+@pytest.mark.parametrize("k", range(10))
+def test_a_row_cut_before_the_repeated_header_is_joined_and_no_row_is_lost(
+    corpus: dict[str, Path], k: int
+) -> None:
+    header, rows = measures_004(corpus)
+    first, rest = cut(rows[k])
+    split = parse(header, *rows[:k], first, "", rest, header, *rows[k + 1:])
+    assert squashed(only_table(split)) == squashed(only_table(parse(header, *rows)))
+
+
+def test_the_rest_of_a_cut_row_as_a_text_export_writes_it() -> None:
+    header = "ลำดับ\tมาตรการ\tผู้รับผิดชอบ\tระยะเวลา\tปี\tหมายเหตุ"
+    doc = parse(
+        header,
+        "๑.\tจัดทำคู่มือการให้บริการ\tสำนักปลัด\tต.ค. ๖๕\t๒๕๖๖\t",
+        "๒.\tเปิดช่องทางรับฟังความคิดเห็น\tสำนักปลัด\tต.ค. ๖๕\t๒๕๖",
+        "",
+        "\tของประชาชนโดยตรง\t\t\t๖\t",
+        header,
+        "๓.\tประกาศเจตนารมณ์ต่อต้านการทุจริต\tสำนักปลัด\tต.ค. ๖๕\t๒๕๖๖\t",
+    )
+    assert squashed(only_table(doc))[1:] == [
+        ["๑.", "จัดทำคู่มือการให้บริการ", "สำนักปลัด", "ต.ค.๖๕", "๒๕๖๖", ""],
+        ["๒.", "เปิดช่องทางรับฟังความคิดเห็นของประชาชนโดยตรง", "สำนักปลัด", "ต.ค.๖๕", "๒๕๖๖", ""],
+        ["๓.", "ประกาศเจตนารมณ์ต่อต้านการทุจริต", "สำนักปลัด", "ต.ค.๖๕", "๒๕๖๖", ""],
+    ]
+    assert [r.after_break for r in only_table(doc).rows] == [False, False, False, True]
+
+
+@pytest.mark.parametrize("k", range(1, 10))
+@pytest.mark.parametrize("between", [("",), ("", "-๔-", ""), ("-๑๒-",)])
+def test_a_table_going_on_without_its_header_joins_by_its_numbering(
+    corpus: dict[str, Path], k: int, between: tuple[str, ...]
+) -> None:
+    header, rows = scores_004(corpus)
+    split = parse(header, *rows[:k], *between, *rows[k:])
+    assert squashed(only_table(split)) == squashed(only_table(parse(header, *rows)))
+
+
+@pytest.mark.parametrize("k", range(1, 9))
+def test_a_row_cut_without_a_repeated_header_is_joined(
+    corpus: dict[str, Path], k: int
+) -> None:
+    header, rows = scores_004(corpus)
+    first, rest = cut(rows[k])
+    split = parse(header, *rows[:k], first, "", rest, *rows[k + 1:])
+    assert squashed(only_table(split)) == squashed(only_table(parse(header, *rows)))
+
+
+def test_a_table_after_a_break_that_does_not_go_on_stays_apart(
+    corpus: dict[str, Path]
+) -> None:
+    header, rows = scores_004(corpus)
+    doc = parse(header, *rows[:3], "", "ปี\tคะแนน", "๒๕๖๕\t๙๙.๒๔", "๒๕๖๖\t๙๘.๑๐")
+    assert [len(t.rows) for t in doc.tables()] == [4, 3]
