@@ -130,7 +130,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
         if isinstance(block, Paragraph):
             walk.read_prose(block.text, block.page, context=walk.previous_paragraph)
             walk.previous_paragraph = block.text
-            walk.subindicator = last_subindicator(to_arabic_digits(block.text)) or walk.subindicator
+            walk.subindicator = last_subindicator(block.text) or walk.subindicator
             continue
         walk.previous_paragraph = ""
         tv = view(block)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from normalise.digits import to_arabic_digits
 from normalise.vocabulary import SUBINDICATOR_REF, SUBINDICATOR_WORD
 from pipeline.ita.vocabulary import TOOLS
 
@@ -23,6 +24,7 @@ def split_glued_heading(text: str) -> tuple[str, str]:
 
 
 def last_subindicator(text: str) -> str | None:
-    """The sub-indicator (`9.3`) of the last sub-indicator heading in text."""
+    """The sub-indicator (`9.3`, in Arabic digits however written) of the last sub-indicator
+    heading in text."""
     found = [m.group(1) for m in SUBINDICATOR_HEADING.finditer(text)]
-    return found[-1] if found else None
+    return to_arabic_digits(found[-1]) if found else None
