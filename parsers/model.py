@@ -83,6 +83,8 @@ class Document:
     page_count: int | None = None
     pages_without_text: list[int] = field(default_factory=list)
     """Pages with no text layer (scans), 1-based: their content is not in `blocks`."""
+    blank_pages: list[int] = field(default_factory=list)
+    """Pages that draw nothing (no text, image or shape), 1-based: nothing on them is lost."""
     damaged_pages: dict[int, str] = field(default_factory=dict)
     """Pages that could not be read, 1-based, with why: their content is not in `blocks`."""
     pages_without_unicode: list[int] = field(default_factory=list)

@@ -5,10 +5,11 @@ ruled tables are found from their lines (an unruled fallback when a page has
 none), the rest of the text becomes paragraphs, and blocks are ordered top to
 bottom. A table that goes on over the next page, with its header repeated or
 with no header and the same columns, becomes one table. Pages without a text
-layer (scans), and pages whose fonts have no Unicode map (their text reads `(cid:N)`),
-are listed for the caller instead. A file whose structure pdfminer cannot follow (a
-damaged cross-reference table) is rebuilt with qpdf first (`pdf_repair`). What the
-reader tunes (table finding, stitching, unreadable pages) is a `PdfSettings` (`pdf_settings`).
+layer (scans), pages that draw nothing (blank, not lost), and pages whose fonts have
+no Unicode map (their text reads `(cid:N)`) are listed for the caller instead. A file
+whose structure pdfminer cannot follow (a damaged cross-reference table) is rebuilt
+with qpdf first (`pdf_repair`). What the reader tunes (table finding, stitching,
+unreadable pages) is a `PdfSettings` (`pdf_settings`).
 """
 
 from __future__ import annotations
@@ -116,18 +117,32 @@ def _paragraphs(found: list[Line], page: int) -> list[_Placed]:
     return out
 
 
-def _is_tabular(found: FoundTable, settings: PdfSettings) -> bool:
-    """An unruled candidate is a table only if most rows fill two columns or more."""
+def _cuts_words(found: FoundTable, words: list[dict]) -> bool:
+    """A column edge of the candidate runs through a word: it is prose whose lines align."""
+    inner = {cell[0] for cell in found.cells} - {found.bbox[0]}
+    return any(w["x0"] < edge < w["x1"] for w in words if _inside(w, found.bbox)
+               for edge in inner)
+
+
+def _is_tabular(found: FoundTable, words: list[dict], settings: PdfSettings) -> bool:
+    """An unruled candidate is a table only if most rows fill two columns or more, and no
+    column edge cuts a word."""
     filled = [n for row in found.extract() if (n := sum(1 for c in row if c and c.strip()))]
     two = sum(1 for n in filled if n >= 2)
-    return len(filled) >= 2 and two >= settings.unruled_filled * len(filled)
+    return (len(filled) >= 2 and two >= settings.unruled_filled * len(filled)
+            and not _cuts_words(found, words))
+
+
+def _unruled(page: Page, settings: PdfSettings) -> list[FoundTable]:
+    """Tables found from aligned text, for a page with no ruled table."""
+    candidates = page.find_tables(dict(settings.unruled_tables))
+    words = page.extract_words() if candidates else []
+    return [t for t in candidates if _is_tabular(t, words, settings)]
 
 
 def _page_blocks(page: Page, settings: PdfSettings) -> list[_Placed]:
     chars = page.chars
-    found = page.find_tables(dict(settings.ruled_tables)) or [
-        t for t in page.find_tables(dict(settings.unruled_tables)) if _is_tabular(t, settings)
-    ]
+    found = page.find_tables(dict(settings.ruled_tables)) or _unruled(page, settings)
     tables = [_table(t, chars, page.page_number, settings) for t in found]
     for placed in tables:  # text alignment also yields the empty bands between lines
         table = placed.block
@@ -240,6 +255,11 @@ def _undecodable(chars: list[dict], settings: PdfSettings) -> bool:
     return unknown > settings.undecodable_share * len(drawn)
 
 
+def _blank(page: Page) -> bool:
+    """The page draws nothing at all: an empty page, not a scan (which draws an image)."""
+    return not (page.images or page.rects or page.lines or page.curves)
+
+
 def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
               settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
     """Parse a PDF file's bytes as `settings` say; one of more than `max_pages` is refused."""
@@ -263,7 +283,8 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
                 continue
             chars = page.chars
             if not any(c["text"].strip() for c in chars):
-                document.pages_without_text.append(page.page_number)
+                lost = document.blank_pages if _blank(page) else document.pages_without_text
+                lost.append(page.page_number)
             elif _undecodable(chars, settings):
                 document.pages_without_unicode.append(page.page_number)
             else:

@@ -34,10 +34,10 @@ FIT_SLACK = 1.0
 NARROW_COLUMN = 6.0
 """Columns narrower than this many font sizes break inside words: no fit test there."""
 
-_THAI = regex.compile(r"\p{Thai}")
 _THAI_LETTER = regex.compile(r"[\u0e01-\u0e4f]")
 _NO_SPACE_AFTER = "/-"
-_LIST_START = regex.compile(r"^(?:[-–•▪☐☑]|\(?\d{1,2}[.)]|\(\d{1,2}\))")
+_LIST_START = regex.compile(r"^(?:[-–•▪☐☑]|\(?\d{1,2}[.)](?!\d)|\(\d{1,2}\))")
+"""A list item's mark: a dash or box, or a number (`๓.`, `2)`, `(4)`), not a decimal (`๙๙.๖๑`)."""
 
 
 def join_across(before: str, after: str) -> str:
@@ -159,10 +159,12 @@ def _first_word(text: str) -> str:
 
     For Thai, the longer of the longest dictionary word the line starts with and the
     first word newmm finds: line breakers (ICU) break Thai by dictionary, keeping
-    compounds such as แนวทาง whole, and break inside words in narrow columns.
+    compounds such as แนวทาง whole, and break inside words in narrow columns. A number,
+    in Thai digits too (๙๙.๖๑), is never broken: only a line starting with a Thai letter
+    is cut by the dictionary.
     """
     head = text.split(" ", 1)[0]
-    if not _THAI.match(head):
+    if not _THAI_LETTER.match(head):
         return head
     words = thai_words()
     prefix = next((head[:k] for k in range(min(len(head), MAX_WORD), 1, -1) if head[:k] in words),

@@ -5,10 +5,13 @@ Each parser hands over its blocks in reading order with what its layout tells of
 the rest once for every format:
 - a piece goes on from the table just before it when both have as many columns and the piece
   repeats the table's header in its first rows, or carries on its numbering (`๕.` after `๔.`,
-  indicator `๑๐` after `๙`, `O5` after `O4`), or the layout says only a page break parts them;
+  indicator `๑๐` after `๙`, `O5` after `O4`), or the layout says only a page break parts them,
+  or (the layout cannot tell, nothing stands between them and the table numbers no rows) the
+  piece's first row is like the table's data rows by its cells' kinds: a number in each column
+  whose data cells are numbers under a header cell that is not (see `_row_like`);
 - rows before the repeated header finish the row the break cut, cell by cell; rows after it
-  are new rows; without a repeated header the piece's first row finishes the cut row when it
-  reads as a rest (see `_is_rest`);
+  are new rows, unless the first of them carries on the numbering; without a repeated header
+  the piece's first row finishes the cut row when it reads as a rest (see `_is_rest`);
 - nothing is ever joined into a header row: a header alone at the foot of a page just
   precedes the rows of the next;
 - headers repeated inside a table are dropped, and the row after each break is marked
@@ -34,6 +37,10 @@ _ITEM_NUMBER = regex.compile(
 """A cell that starts an item: `๓.`, `3)`, `(3)`, a bare `3`, `ตัวชี้วัดที่ ๑๐`, `O5`, `05`."""
 _MID_WORD = regex.compile(r"\s*[\p{Mn}ะาำๅๆ]")
 """Text that opens with a mark or vowel no Thai word starts with: the end of a cut word."""
+_NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
+"""A cell that is a number and nothing else (a score, a count): `๙๙.๔๕`, `100`, `12.5%`."""
+_SPACED_DASH = regex.compile(r"\s[-–]$")
+"""A dash standing between words (`ต.ค. 67 - ก.ย. 68`), not a hyphen inside a name."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,36 @@ def _next_item(rows: Sequence[Row], row: Row) -> bool:
     return _item_number(row.cells[column].text) == last + 1
 
 
+def _kind(text: str) -> str:
+    """A cell's kind: empty, number or text."""
+    text = to_arabic_digits(text).strip()
+    return "empty" if not text else "number" if _NUMBER.fullmatch(text) else "text"
+
+
+def _column_kinds(rows: Sequence[Row], column: int) -> set[str]:
+    """The kinds of a column's cells, empty ones aside."""
+    return {_kind(row.cells[column].text) for row in rows if column < len(row.cells)} - {"empty"}
+
+
+def _numeric_columns(header: Row, body: Sequence[Row]) -> set[int]:
+    """Columns whose data cells are all numbers under a header cell that is not: what tells a
+    table's data rows from its header."""
+    rows = [row for row in body if not is_repeat_of(row, header)]
+    return {c for c in range(min(_width(rows), len(header.cells)))
+            if _column_kinds(rows, c) == {"number"} and _kind(header.cells[c].text) == "text"}
+
+
+def _row_like(table: Table, row: Row) -> bool:
+    """Whether a row is a whole data row by its cells' kinds: a number in every numeric
+    column of the table, and no number in a column the table's data rows never have one."""
+    header, body = table.rows[0], table.rows[1:]
+    numeric = _numeric_columns(header, body)
+    kinds = [_kind(c.text) for c in row.cells]
+    if not numeric or any(c >= len(kinds) or kinds[c] != "number" for c in numeric):
+        return False
+    return all(k != "number" or "number" in _column_kinds(body, c) for c, k in enumerate(kinds))
+
+
 def _is_header(table: Table, row: Row) -> bool:
     return row is table.rows[0] or is_repeat_of(row, table.rows[0])
 
@@ -141,18 +178,26 @@ def _is_rest(table: Table, row: Row) -> bool:
     """Whether a row first after a break finishes the table's last row rather than starting
     one: never into a header, never when the layout says the row was not cut or the row
     starts the next item; it leaves empty a cell the last row filled, and either the layout
-    says the last row was cut or the row reads as a rest."""
+    says the last row was cut or the row reads as a rest and is not a whole data row."""
     last, body = table.rows[-1], table.rows[1:]
     if _is_header(table, last) or last.cut is False or _next_item(body, row):
         return False
-    return _leaves_empty(last, row) and (last.cut is True or _reads_as_rest(body, row))
+    return _leaves_empty(last, row) and (last.cut is True or (
+        _reads_as_rest(body, row) and not _row_like(table, row)))
+
+
+def _join_cell(before: str, after: str) -> str:
+    """A cell's text and its rest; a page broke at the space after a standing dash."""
+    if _SPACED_DASH.search(before) and after[:1].strip():
+        return f"{before} {after}"
+    return join_across(before, after)
 
 
 def _join_rest(row: Row, rest: Row) -> None:
     """Append the rest of a row that a page break carried over, cell by cell."""
     for cell, more in zip(row.cells, rest.cells, strict=False):
         if more.text.strip():
-            cell.text = join_across(cell.text, more.text)
+            cell.text = _join_cell(cell.text, more.text)
     row.cells.extend(rest.cells[len(row.cells):])
     row.page_end = rest.page_end or row.page_end
     row.cut = rest.cut
@@ -170,11 +215,14 @@ def _header_at(table: Table, piece: Table, settings: AssemblySettings) -> int | 
 
 def _goes_on(table: Table, piece: Table, settings: AssemblySettings) -> bool:
     """Without a repeated header: the layout says only a break parts them, or (where it
-    cannot tell) the piece carries on the table's numbering."""
+    cannot tell) the piece carries on the table's numbering, or, the table numbering no rows,
+    starts with a row like its data rows (see `_row_like`)."""
     if piece.break_before is not None:
         return piece.break_before
     body = table.rows[1:]
-    return any(_next_item(body, row) for row in piece.rows[:settings.numbering_rows])
+    if any(_next_item(body, row) for row in piece.rows[:settings.numbering_rows]):
+        return True
+    return _numbering(body) is None and _row_like(table, piece.rows[0])
 
 
 def _split(table: Table, piece: Table, settings: AssemblySettings) -> tuple[
@@ -187,6 +235,8 @@ def _split(table: Table, piece: Table, settings: AssemblySettings) -> tuple[
     if at is None and not _goes_on(table, piece, settings):
         return None
     rest, new = ([], piece.rows) if at is None else (piece.rows[:at], piece.rows[at + 1:])
+    if rest and _next_item(table.rows[1:], rest[0]):  # new rows above a header repeated later
+        rest, new = [], piece.rows
     if _is_header(table, table.rows[-1]):  # a header alone: what comes is all new rows
         return [], rest + new
     if not rest and new and (at is None or table.rows[-1].cut) and _is_rest(table, new[0]):

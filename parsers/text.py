@@ -7,7 +7,9 @@ Three table layouts are read:
 - one cell per line, as converters write Word tables: a line that begins with a
   tab starts a cell, lines without a tab continue it, blank lines separate
   groups of cells. Groups are packed into rows of the table's width, which is
-  inferred from the groups themselves because blank lines also occur inside rows.
+  inferred from the groups themselves because blank lines also occur inside rows. A page
+  number or more than one blank line between two rows is a page break: the table is handed
+  to the assembler in pieces there, so that it can finish a row the break cut.
 Page-number lines (`-4-`, `-๑๒-`) are dropped. Text exports keep only some of
 them, so they cannot tell the page of what follows: text blocks have no page.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -45,6 +48,8 @@ class _Line:
 class _CellDraft:
     lines: list[str]
     line_nos: list[int] = field(default_factory=list)
+    after_break: bool = False
+    """The cell opens a group that a page break comes before."""
 
     def add(self, line: _Line) -> None:
         self.lines.append(line.text)
@@ -103,10 +108,10 @@ def _row(drafts: list[_CellDraft]) -> Row:
     )
 
 
-def _table(rows: list[Row]) -> Table:
+def _table(rows: list[Row], break_before: bool | None = None) -> Table:
     spans = [r.span for r in rows if r.span]
     span = Span(spans[0].start, spans[-1].end) if spans else None
-    return Table(rows=rows, span=span)
+    return Table(rows=rows, span=span, break_before=break_before)
 
 
 def _paragraph(lines: list[_Line]) -> Paragraph | None:
@@ -123,16 +128,24 @@ def _paragraph(lines: list[_Line]) -> Paragraph | None:
 
 # --- one-cell-per-line layout -------------------------------------------------
 
+def _is_page_break(gap: Sequence[_Line]) -> bool:
+    """Whether the lines between two groups of cells mark a page break: a page number, or more
+    than the one blank line that parts rows."""
+    return len(gap) > 1 or any(line.kind == PAGE for line in gap)
+
+
 def _collect_cell_run(lines: list[_Line], i: int) -> tuple[list[list[_CellDraft]], int]:
     """Read cells from line i; returns groups of cells (split at blank lines) and the next line."""
     groups: list[list[_CellDraft]] = [[]]
     cur: _CellDraft | None = None
+    broke = False
     j, n = i, len(lines)
     while j < n:
         kind = lines[j].kind
         if kind == CELL:
-            cur = _CellDraft([])
+            cur = _CellDraft([], after_break=broke)
             cur.add(lines[j])
+            broke = False
             groups[-1].append(cur)
             j += 1
         elif kind == TEXT and cur is not None:
@@ -144,6 +157,7 @@ def _collect_cell_run(lines: list[_Line], i: int) -> tuple[list[list[_CellDraft]
                 m += 1
             if m < n and lines[m].kind == CELL:
                 groups.append([])
+                broke = _is_page_break(lines[j:m])
                 j = m
                 continue
             if m < n and lines[m].kind == TEXT and cur is not None:
@@ -208,16 +222,22 @@ def _unglue(cell: _CellDraft) -> _CellDraft:
 
 
 def _pack_rows(groups: list[list[_CellDraft]]) -> list[Block]:
-    """Pack groups of cells into rows and tables; lone cells become paragraphs."""
+    """Pack groups of cells into rows and tables; lone cells become paragraphs. A page break
+    between two rows ends a table piece, for the assembler to join (and finish a cut row)."""
     out: list[Block] = []
     rows: list[list[_CellDraft]] = []
     queue = [list(g) for g in groups]
     width = _best_width(queue)
+    breaks: list[int] = []
+    """Where in `rows` a row after a page break starts."""
 
     def close() -> None:
-        if rows:
-            out.append(_table([_row(r) for r in rows]))
-            rows.clear()
+        for start, end in pairwise([0, *breaks, len(rows)]):
+            if start < end:
+                piece = [_row(r) for r in rows[start:end]]
+                out.append(_table(piece, break_before=True if start else None))
+        rows.clear()
+        breaks.clear()
 
     def as_paragraph(cell: _CellDraft) -> None:
         lines = [_Line(n, TEXT, t) for t, n in zip(cell.lines, cell.line_nos, strict=True)]
@@ -231,6 +251,8 @@ def _pack_rows(groups: list[list[_CellDraft]]) -> list[Block]:
                     as_paragraph(cell)
             break
         group = queue.pop(0)
+        if rows and group[0].after_break:
+            breaks.append(len(rows))
         if len(group) >= width:
             rows.append(group[:width])
             if group[width:]:

@@ -177,7 +177,7 @@ def _convert(item: Input) -> Converted:
     for repair in document.repairs:
         out.tables["findings"].append(Finding(WARNING, "FILE_REPAIRED", repair).row(doc_id))
     _report_lost_pages(out, document.pages_without_text, document.page_count, "NO_TEXT_LAYER",
-                       "{has} no text layer (scanned images or blank pages); reading scans is not "
+                       "{has} no text layer (scanned images); reading scans is not "
                        "supported yet")
     _report_lost_pages(out, document.pages_without_unicode, document.page_count,
                        "UNREADABLE_TEXT", "{has} text in fonts without a Unicode map (it reads "

@@ -20,24 +20,9 @@ SEEDS = range(int(os.environ.get("METAMORPHIC_SEEDS", "3")))
 PDF_SEEDS = range(int(os.environ.get("METAMORPHIC_PDF_SEEDS", str(min(2, len(SEEDS))))))
 STEMS = tuple(sorted(p.stem for p in (FIXTURES / "txt").glob("*.txt")))
 
-_CUT_IN_CELL_LINES = ("a row cut across a page break in a one-cell-per-line table: the text "
-                      "parser packs the cells into one table, so the break never reaches the "
-                      "assembler")
-_NO_HEADER_NO_NUMBER = ("a piece with neither a repeated header nor numbering that carries on "
-                        "(004's measures rows are named, not numbered) is not joined; its rows "
-                        "are named in UNREAD_ROWS")
 _PAGE_LAYOUT = ("other page sizes move page breaks into rows the PDF reader does not yet "
                 "rejoin (cut scores such as 90.81 read as 9.0, rows merged or split)")
 KNOWN_GAPS = {
-    "000-cut_row-seed2": "the rest of a cut period cell repeats its whole text "
-                         "(ต.ค.67-ก.ย.68 joined twice)",
-    "002-cut_row-seed0": _CUT_IN_CELL_LINES,
-    "002-cut_row-seed1": _CUT_IN_CELL_LINES,
-    "002-cut_row-seed2": _CUT_IN_CELL_LINES,
-    "004-split_no_header-seed1": _NO_HEADER_NO_NUMBER,
-    "004-page_number-seed1": _NO_HEADER_NO_NUMBER,
-    "docx-004-split_no_header-seed1": _NO_HEADER_NO_NUMBER,
-    "docx-004-split_no_header-seed2": _NO_HEADER_NO_NUMBER,
     **{f"{stem}-page_layout-seed{seed}": _PAGE_LAYOUT
        for stem, seed in (("000", 0), ("000", 1), ("002", 0), ("004", 0), ("004", 1))},
 }

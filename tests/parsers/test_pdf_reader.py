@@ -17,7 +17,7 @@ from parsers.glyphs import symbol_text
 from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
 from parsers.pdf import parse_pdf
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
-from parsers.pdf_text import clusters, joiner, lines
+from parsers.pdf_text import clusters, joiner, lines, starts_paragraph
 from parsers.pdf_thai import repair_thai
 from pipeline.run.one_file import Input, convert_file
 from tests.support.docx_build import make_docx, p, tbl, tc, tr
@@ -53,6 +53,14 @@ def test_zero_width_marks_stay_on_the_base_drawn_before_them() -> None:
              char("ู", 39, 39), char("ล", 39, 48)]
     [line] = lines(clusters(drawn))
     assert line.text == "ข้อมูล"
+
+
+def test_a_decimal_at_a_line_start_continues_the_paragraph() -> None:
+    # "... เท่ากับ" then "๙๙.๖๑ คะแนน": the number would not fit, and ๙๙. is no list mark
+    prev, line = lines(clusters(
+        [char("ก", 10, 190), char("๙", 10, 19, 120), char("๙", 19, 28, 120),
+         char(".", 28, 31, 120), char("๖", 31, 40, 120), char("๑", 40, 49, 120)]))
+    assert not starts_paragraph(prev, line, 200)
 
 
 def test_spaces_only_where_the_page_shows_them() -> None:
@@ -158,6 +166,20 @@ def test_scanned_pages_make_a_partial_document_with_a_finding(tmp_path: Path) ->
     assert "Pages 2-3 of 3" in doc["error"]
     [finding] = [f for f in result.tables["findings"] if f["code"] == "NO_TEXT_LAYER"]
     assert (finding["severity"], finding["page"]) == ("warning", 2)
+
+
+def test_a_blank_page_is_not_a_lost_page(tmp_path: Path) -> None:
+    with pikepdf.open(io.BytesIO(make_pdf(["Report page one"]))) as pdf:
+        pdf.add_blank_page(page_size=(595, 842))
+        out = io.BytesIO()
+        pdf.save(out)
+    document = parse_bytes(out.getvalue())
+    assert (document.blank_pages, document.pages_without_text) == ([2], [])
+    path = tmp_path / "blank_end.pdf"
+    path.write_bytes(out.getvalue())
+    result = convert_file(Input(path, path.name))
+    assert result.document["status"] == "ok"
+    assert "NO_TEXT_LAYER" not in [f["code"] for f in result.tables["findings"]]
 
 
 def test_a_pdf_of_scans_only_fails_with_a_finding(tmp_path: Path) -> None:

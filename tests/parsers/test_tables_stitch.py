@@ -236,3 +236,72 @@ def test_lists_inside_cells_are_not_the_numbering(row: MakeRow) -> None:
         _page(row("", "2. ง", ""), break_before=True),
     ])
     assert [r.texts[1] for r in table.rows[1:]] == ["1. ก\n2. ข", "1. ค\n2. ง"]
+
+
+@pytest.mark.parametrize(("before", "after", "joined"), [
+    ("ต.ค. 67 -", "ก.ย. 68", "ต.ค. 67 - ก.ย. 68"),
+    ("บ้านใหม่-", "หนองบัว", "บ้านใหม่-หนองบัว"),
+])
+def test_a_standing_dash_keeps_the_space_the_break_fell_on(
+    row: MakeRow, before: str, after: str, joined: str
+) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), _cut(row("๑.", "จัดทำคู่มือ", before)), break_before=None),
+        _page(row("", "", after)),
+    ])
+    assert table.rows[1].texts == ["๑.", "จัดทำคู่มือ", joined]
+
+
+def test_rows_that_carry_on_the_numbering_above_a_repeated_header_are_new_rows(
+    row: MakeRow
+) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"), break_before=None),
+        _page(row("๒.", "ประชุม", "กองคลัง"), row(*MEASURE_HEADER), row("๓.", "อบรม", "กองช่าง")),
+    ])
+    assert [r.texts[0] for r in table.rows] == ["ลำดับ", "๑.", "๒.", "๓."]
+    assert [r.after_break for r in table.rows] == [False, False, True, True]
+
+
+SCORE_HEADER = ("แบบ", "ตัวชี้วัด", "ผลการประเมิน", "หน่วยงานรับผิดชอบ")
+
+
+def _scores(*rows: Row) -> Table:
+    return _page(*rows, break_before=None)
+
+
+def test_a_piece_whose_first_row_is_like_the_tables_data_rows_goes_on(row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _scores(row(*SCORE_HEADER), row("IIT", "การปฏิบัติหน้าที่", "๑๐๐", "ทุกสำนัก/กอง"),
+                row("", "การใช้อำนาจ", "๙๙.๔๕", "สำนักปลัด")),
+        _scores(row("", "การแก้ไขปัญหาการทุจริต", "๙๙.๘๔", ""),
+                row("EIT", "คุณภาพการดำเนินงาน", "๙๙.๕๘", "ทุกสำนัก/กอง")),
+    ])
+    assert [r.texts[1] for r in table.rows[1:]] == [
+        "การปฏิบัติหน้าที่", "การใช้อำนาจ", "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน",
+    ]
+    assert [r.after_break for r in table.rows] == [False, False, False, True, False]
+
+
+@pytest.mark.parametrize("first", [
+    ("ตัวชี้วัด", "คะแนน", "ร้อยละ", "หมายเหตุ"),  # the next table's own header
+    ("", "การใช้อำนาจ", "สูง", "สำนักปลัด"),  # text where the scores are
+    ("", "การใช้อำนาจ", "๙๙.๔๕", "๒๕๖๕"),  # a number where the table has none
+])
+def test_a_piece_whose_first_row_is_not_like_the_tables_data_rows_stays_apart(
+    row: MakeRow, first: tuple[str, ...]
+) -> None:
+    blocks = assemble_tables([
+        _scores(row(*SCORE_HEADER), row("IIT", "การปฏิบัติหน้าที่", "๑๐๐", "ทุกสำนัก/กอง")),
+        _scores(row(*first), row("", "การใช้งบประมาณ", "๑๐๐", "กองคลัง")),
+    ])
+    assert len(blocks) == 2
+
+
+def test_without_a_header_or_numeric_columns_kinds_join_nothing(row: MakeRow) -> None:
+    no_header = _scores(row("IIT", "การปฏิบัติหน้าที่", "๑๐๐", "ทุกสำนัก/กอง"),
+                        row("", "การใช้อำนาจ", "๙๙.๔๕", "สำนักปลัด"))
+    more = _scores(row("", "การใช้งบประมาณ", "๑๐๐", "กองคลัง"))
+    assert len(assemble_tables([no_header, more])) == 2
+    words = _scores(row(*MEASURE_HEADER), row("ก", "จัดทำคู่มือ", "สำนักปลัด"))
+    assert len(assemble_tables([words, _scores(row("ข", "ประชุม", "กองคลัง"))])) == 2

@@ -312,6 +312,54 @@ def test_repeated_header_after_a_page_number_joins_the_table() -> None:
     assert [r.after_break for r in table.rows] == [False, False, True]
 
 
+WORD_TABLE_HEADER = ("\tลำดับ", "\tมาตรการ", "\tผู้รับผิดชอบ", "")
+
+
+@pytest.mark.parametrize("gap", [("", ""), ("", "-4-", "")])
+def test_a_row_cut_by_a_page_break_in_word_table_cells_is_joined(gap: tuple[str, ...]) -> None:
+    table = only_table(parse(
+        *WORD_TABLE_HEADER,
+        "\t1", "\tจัดทำคู่มือ", "\tสำนักปลัด", "",
+        "\t2", "\tประชุมประจำ", "\tกอง", *gap,
+        "\t", "\tเดือน", "\tคลัง", "",
+        *WORD_TABLE_HEADER,
+        "\t3", "\tอบรม", "\tกองช่าง",
+    ))
+    assert grid(table) == [
+        ["ลำดับ", "มาตรการ", "ผู้รับผิดชอบ"], ["1", "จัดทำคู่มือ", "สำนักปลัด"],
+        ["2", "ประชุมประจำเดือน", "กองคลัง"], ["3", "อบรม", "กองช่าง"],
+    ]
+    assert [r.after_break for r in table.rows] == [False, False, False, True]
+
+
+def test_a_page_break_between_whole_word_table_rows_joins_no_rows() -> None:
+    table = only_table(parse(
+        *WORD_TABLE_HEADER,
+        "\t1", "\tจัดทำคู่มือ", "\tสำนักปลัด", "", "",
+        "\t2", "\tประชุม", "\tกองคลัง", "",
+        *WORD_TABLE_HEADER,
+        "\t3", "\tอบรม", "\tกองช่าง",
+    ))
+    assert [r.texts[0] for r in table.rows] == ["ลำดับ", "1", "2", "3"]
+
+
+@pytest.mark.parametrize("gap", [("",), ("", "-๑๐-", "")])
+def test_tab_separated_rows_after_a_page_break_without_header_or_numbering_go_on(
+    gap: tuple[str, ...]
+) -> None:
+    doc = parse(
+        "แบบ\tตัวชี้วัด\tผลการประเมิน\tหน่วยงานรับผิดชอบ",
+        "IIT\tการปฏิบัติหน้าที่\t๑๐๐\tทุกสำนัก/กอง",
+        "\tการใช้อำนาจ\t๙๙.๔๕\tสำนักปลัด",
+        *gap,
+        "\tการแก้ไขปัญหาการทุจริต\t๙๙.๘๔\tสำนักปลัด",
+        "EIT\tคุณภาพการดำเนินงาน\t๙๙.๕๘\tทุกสำนัก/กอง",
+    )
+    assert [row[1] for row in grid(only_table(doc))[1:]] == [
+        "การปฏิบัติหน้าที่", "การใช้อำนาจ", "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน",
+    ]
+
+
 def test_lone_tab_indented_paragraph_before_a_table_stays_a_paragraph() -> None:
     doc = parse(
         " \tจากการประเมินผลคุณธรรมและความโปร่งใส ได้คะแนน 85.48",
