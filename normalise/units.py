@@ -17,6 +17,12 @@ _NUMBERING_STARTS = re.compile(f"(?:^|(?<=\\s)){LIST_MARK}")
 # Separators that split only when every part is a unit name, in the order they are tried.
 _UNIT_SEPARATORS = (re.compile(r"\s*และ\s*"), re.compile(r"\s*/\s*"), re.compile(r"\s+"))
 _TRAILING_PUNCTUATION = ",.;: "
+# Offices (สำนักปลัด, กองคลัง) a PDF may glue with no space where a cell's line wrapped.
+_OFFICE_PREFIXES = ("สำนัก", "กอง")
+_BEFORE_OFFICE = re.compile(f"(?<=\\S)(?={'|'.join(_OFFICE_PREFIXES)})")
+# What makes an office prefix a compound word, not an office: สำนักงาน (office), กองทุน (fund),
+# กองทัพ (army), กองกำลัง (force).
+_COMPOUNDS = ("งาน", "ทุน", "ทัพ", "กำลัง")
 
 
 def _strip_numbering(text: str) -> str:
@@ -43,6 +49,23 @@ def _split_between_units(parts: list[str], separator: re.Pattern[str]) -> list[s
     return result
 
 
+def _is_office_name(text: str) -> bool:
+    """An office prefix and its name: สำนักปลัด, กองคลัง, not สำนักงาน… or กองทุน…."""
+    prefix = next((p for p in _OFFICE_PREFIXES if text.startswith(p)), None)
+    rest = text[len(prefix):] if prefix else ""
+    return bool(rest) and not rest.startswith(_COMPOUNDS)
+
+
+def _split_glued_offices(parts: list[str]) -> list[str]:
+    """Split each part into offices written with no space between (สำนักปลัดกองคลัง) where
+    every piece is an office's name; any other part stays whole."""
+    result = []
+    for part in parts:
+        pieces = _BEFORE_OFFICE.split(part)
+        result.extend(pieces if all(map(_is_office_name, pieces)) else [part])
+    return result
+
+
 def split_units(text: str) -> list[str]:
     """The units in a responsibility cell, one per element, cleaned, in order, unique."""
     parts = [
@@ -53,5 +76,6 @@ def split_units(text: str) -> list[str]:
     ]
     for separator in _UNIT_SEPARATORS:
         parts = _split_between_units(parts, separator)
+    parts = _split_glued_offices(parts)
     cleaned = (_strip_numbering(part).rstrip(_TRAILING_PUNCTUATION) for part in parts)
     return list(dict.fromkeys(unit for unit in cleaned if unit))

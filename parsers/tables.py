@@ -10,8 +10,10 @@ the rest once for every format:
   piece's first row is like the table's data rows by its cells' kinds: a number in each column
   whose data cells are numbers under a header cell that is not (see `_row_like`);
 - rows before the repeated header finish the row the break cut, cell by cell; rows after it
-  are new rows, unless the first of them carries on the numbering; without a repeated header
-  the piece's first row finishes the cut row when it reads as a rest (see `_is_rest`);
+  are new rows, except that when the layout says the last row was cut (`Row.cut`) and none
+  came before the header, the first row after it is that row's rest if it reads as one
+  (see `_rest_after_header`); without a repeated header the piece's first row finishes the
+  cut row when it reads as a rest (see `_is_rest`);
 - nothing is ever joined into a header row: a header alone at the foot of a page just
   precedes the rows of the next;
 - headers repeated inside a table are dropped, and the row after each break is marked
@@ -39,6 +41,8 @@ _MID_WORD = regex.compile(r"\s*[\p{Mn}ะาำๅๆ]")
 """Text that opens with a mark or vowel no Thai word starts with: the end of a cut word."""
 _NUMBER = regex.compile(r"[+-]?\d+(?:[.,]\d+)*%?")
 """A cell that is a number and nothing else (a score, a count): `๙๙.๔๕`, `100`, `12.5%`."""
+_CONTINUED = regex.compile(r"\s*\(ต่อ\)")
+"""A cell that opens with `(ต่อ)`: its row goes on with the item above as a row of its own."""
 _SPACED_DASH = regex.compile(r"\s[-–]$")
 """A dash standing between words (`ต.ค. 67 - ก.ย. 68`), not a hyphen inside a name."""
 
@@ -114,6 +118,12 @@ def _numbering(rows: Sequence[Row]) -> tuple[int, int] | None:
     return None
 
 
+def _starts_row(rows: Sequence[Row], row: Row) -> bool:
+    """Whether a row opens a row of its own: it starts the item after the last one `rows`
+    number, or says `(ต่อ)` (continued) in its first cell."""
+    return _next_item(rows, row) or bool(row.cells and _CONTINUED.match(row.cells[0].text))
+
+
 def _next_item(rows: Sequence[Row], row: Row) -> bool:
     """Whether a row starts the item after the last one `rows` number."""
     numbering = _numbering(rows)
@@ -167,23 +177,38 @@ def _reads_as_rest(rows: Sequence[Row], row: Row) -> bool:
     """A row whose text reads as the end of the row above: its first cell is empty, its text
     opens inside a word, or it has no number where the rows above are numbered."""
     texts = [c.text for c in row.cells if c.text.strip()]
-    numbering = _numbering(rows)
-    unnumbered = numbering is not None and numbering[0] < len(row.cells) and _item_number(
-        row.cells[numbering[0]].text) is None
     return (not row.cells[0].text.strip() or bool(texts and _MID_WORD.match(texts[0]))
-            or unnumbered)
+            or _unnumbered(rows, row))
+
+
+def _unnumbered(rows: Sequence[Row], row: Row) -> bool:
+    """Whether a row has no number in the column that numbers `rows` (if one does)."""
+    numbering = _numbering(rows)
+    return numbering is not None and numbering[0] < len(row.cells) and _item_number(
+        row.cells[numbering[0]].text) is None
 
 
 def _is_rest(table: Table, row: Row) -> bool:
     """Whether a row first after a break finishes the table's last row rather than starting
     one: never into a header, never when the layout says the row was not cut or the row
-    starts the next item; it leaves empty a cell the last row filled, and either the layout
-    says the last row was cut or the row reads as a rest and is not a whole data row."""
+    starts a row of its own (see `_starts_row`); it leaves empty a cell the last row filled,
+    and either the layout says the last row was cut or the row reads as a rest and is not a
+    whole data row."""
     last, body = table.rows[-1], table.rows[1:]
-    if _is_header(table, last) or last.cut is False or _next_item(body, row):
+    if _is_header(table, last) or last.cut is False or _starts_row(body, row):
         return False
     return _leaves_empty(last, row) and (last.cut is True or (
         _reads_as_rest(body, row) and not _row_like(table, row)))
+
+
+def _rest_after_header(table: Table, row: Row) -> bool:
+    """Whether the first row after a repeated header finishes the table's last row (Word
+    repeats the header above the rest): the layout says that row was cut, this one does not
+    start a row of its own (see `_starts_row`), and it leaves empty a cell the last row
+    filled or, where the rows are numbered, has no number (a rest may fill every cell)."""
+    last, body = table.rows[-1], table.rows[1:]
+    return last.cut is True and not _starts_row(body, row) and (
+        _leaves_empty(last, row) or _unnumbered(body, row))
 
 
 def _join_cell(before: str, after: str) -> str:
@@ -239,7 +264,8 @@ def _split(table: Table, piece: Table, settings: AssemblySettings) -> tuple[
         rest, new = [], piece.rows
     if _is_header(table, table.rows[-1]):  # a header alone: what comes is all new rows
         return [], rest + new
-    if not rest and new and (at is None or table.rows[-1].cut) and _is_rest(table, new[0]):
+    if not rest and new and (_is_rest(table, new[0]) if at is None
+                             else _rest_after_header(table, new[0])):
         rest, new = new[:1], new[1:]
     return rest, new
 

@@ -84,3 +84,25 @@ def test_split_units_examples(text, units):
 )
 def test_split_units_more(text, units):
     assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("สำนักปลัดกองคลัง", ["สำนักปลัด", "กองคลัง"]),
+        ("สำนักปลัดกองคลังกองช่าง", ["สำนักปลัด", "กองคลัง", "กองช่าง"]),
+        ("1.สำนักปลัดกองคลัง\n2.กองช่าง", ["สำนักปลัด", "กองคลัง", "กองช่าง"]),
+    ],
+)
+def test_offices_a_pdf_glued_at_a_line_wrap_are_split(text, units):
+    assert split_units(text) == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["สำนักงานปลัด", "กองการศึกษา", "งานกิจการสภา", "ทุกส่วนงาน", "หัวหน้าสำนักปลัด",
+     "ผู้อำนวยการกองคลัง", "เจ้าหน้าที่กองคลัง", "งานพัสดุกองคลัง", "นายกองค์การบริหารส่วนตำบล",
+     "สำนักงานกองทุน", "สำนักปลัดกองทุนหลักประกันสุขภาพ", "กองสาธารณสุขและสิ่งแวดล้อม"],
+)  # fmt: skip
+def test_a_single_name_with_an_office_word_inside_stays_whole(text):
+    assert split_units(text) == [text]

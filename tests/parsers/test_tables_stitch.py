@@ -203,6 +203,54 @@ def test_the_rest_of_a_cut_row_is_joined_cell_by_cell(row: MakeRow, repeat: bool
     assert [r.after_break for r in table.rows[2:]] == [False, True]
 
 
+def test_a_rest_filling_every_cell_after_a_repeated_header_finishes_the_cut_row(
+        row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"),
+              _cut(row("๒. การใช้", "ประชุม", "สำนักปลัด")), break_before=None),
+        _page(row(*MEASURE_HEADER), _cut(row("งบประมาณ", "ประจำ", "และกองคลัง"))),
+        _page(row(*MEASURE_HEADER), row("", "เดือน", ""), row("๓.", "อบรม", "กองช่าง")),
+    ])
+    assert [r.texts for r in table.rows[2:]] == [
+        ["๒. การใช้งบประมาณ", "ประชุมประจำเดือน", "สำนักปลัดและกองคลัง"],
+        ["๓.", "อบรม", "กองช่าง"],
+    ]
+    assert [r.after_break for r in table.rows[2:]] == [False, True]
+
+
+def test_after_a_repeated_header_a_cut_row_takes_no_row_that_starts_the_next_item(
+        row: MakeRow) -> None:
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), row("๑.", "จัดทำคู่มือ", "สำนักปลัด"),
+              _cut(row("๒.", "ประชุม", "กองคลัง")), break_before=None),
+        _page(row(*MEASURE_HEADER), row("๓.", "อบรม", "กองช่าง")),
+    ])
+    assert [r.texts[0] for r in table.rows] == ["ลำดับ", "๑.", "๒.", "๓."]
+
+
+def test_after_a_repeated_header_an_unnumbered_whole_row_is_not_taken_for_a_rest(
+        row: MakeRow) -> None:
+    header = ("ตัวชี้วัด", "มาตรการ", "ผู้รับผิดชอบ")
+    [table] = assemble_tables([
+        _page(row(*header), _cut(row("การใช้งบประมาณ", "สร้างการรับรู้", "กองคลัง")),
+              break_before=None),
+        _page(row(*header), row("การใช้อำนาจ", "ประกาศเจตจำนง", "สำนักปลัด")),
+    ])
+    assert [r.texts[0] for r in table.rows] == ["ตัวชี้วัด", "การใช้งบประมาณ", "การใช้อำนาจ"]
+
+
+@pytest.mark.parametrize("repeat", [True, False])
+def test_a_row_that_says_it_continues_the_item_is_a_row_of_its_own(
+        row: MakeRow, repeat: bool) -> None:
+    header = [row(*MEASURE_HEADER)] if repeat else []
+    [table] = assemble_tables([
+        _page(row(*MEASURE_HEADER), _cut(row("๑.", "จัดทำคู่มือ", "สำนักปลัด")),
+              break_before=None),
+        _page(*header, row("(ต่อ)", "ประชุมประจำเดือน", "")),
+    ])
+    assert [r.texts[0] for r in table.rows] == ["ลำดับ", "๑.", "(ต่อ)"]
+
+
 def test_a_row_the_layout_says_was_not_cut_takes_nothing(row: MakeRow) -> None:
     [table] = assemble_tables([
         _page(row(*MEASURE_HEADER), _cut(row("๑.", "จัดทำคู่มือ", "สำนักปลัด"), False),
