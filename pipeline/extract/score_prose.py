@@ -71,6 +71,18 @@ _TOPIC = regex.compile(
 )
 """`ในหัวข้อ<name>`: the name may go on over one line break (a wrapped line)."""
 _NAMED_INDICATOR = regex.compile(r"ตัวชี้วัด(?!ที่|ย่อย)\s*([^\s\dOo][^\s]*)")
+_GLUED_SCORING = regex.compile(r"ได้(?:คะแนน)?(?:เฉลี่ย)?$")
+"""`ได้`/`ได้คะแนน` written on to a name with no space (Thai needs none between words)."""
+
+
+def _named(name: str) -> Subject:
+    """`subjects.named`, also for a name with the scoring word after it glued on."""
+    subject = subjects.named(name)
+    if subject.scope == subjects.QUESTION and (m := _GLUED_SCORING.search(name)) and m.start():
+        bare = subjects.named(name[:m.start()])
+        if bare.scope != subjects.QUESTION:
+            return bare
+    return subject
 
 
 def _markers(text: str) -> list[_Marker]:
@@ -98,7 +110,7 @@ def _markers(text: str) -> list[_Marker]:
     for m in _TOPIC.finditer(text):
         found.append(_Marker(m.start(), m.end(), subjects.named(m.group(1))))
     for m in _NAMED_INDICATOR.finditer(text):
-        subject = subjects.named(m.group(1))
+        subject = _named(m.group(1))
         if subject.scope != subjects.QUESTION:
             found.append(_Marker(m.start(), m.end(), subject))
     return found
@@ -107,7 +119,7 @@ def _markers(text: str) -> list[_Marker]:
 def named_indicators(text: str) -> list[str]:
     """Codes of indicators a text names without a number (`ในหัวข้อการใช้อำนาจ`)."""
     names = [m.group(1) for p in (_TOPIC, _NAMED_INDICATOR) for m in p.finditer(text)]
-    codes = (subjects.named(name) for name in names)
+    codes = (_named(name) for name in names)
     return [s.code for s in codes if s.scope != subjects.QUESTION and s.code]
 
 

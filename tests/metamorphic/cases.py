@@ -20,13 +20,7 @@ SEEDS = range(int(os.environ.get("METAMORPHIC_SEEDS", "3")))
 PDF_SEEDS = range(int(os.environ.get("METAMORPHIC_PDF_SEEDS", str(min(2, len(SEEDS))))))
 STEMS = tuple(sorted(p.stem for p in (FIXTURES / "txt").glob("*.txt")))
 
-_PAGE_LAYOUT = ("the cell `…ตัวชี้วัดการป้องกันการทุจริต ได้ 100 คะแนน` wraps at its space, which "
-                "LibreOffice does not draw at a line end; the score reader does not know the "
-                "indicator's name glued to ได้, so indicator 10's score is read as a question")
-KNOWN_GAPS = {
-    **{f"{stem}-page_layout-seed{seed}": _PAGE_LAYOUT
-       for stem, seed in (("000", 0), ("000", 1))},
-}
+KNOWN_GAPS: dict[str, str] = {}
 """Cases that fail today, each with what is missing (issue 15 is still open on them). Strict:
 a case that starts to pass must be taken off this list."""
 

@@ -68,6 +68,17 @@ def test_prose_year_comes_from_the_ita_year_stated_before_it() -> None:
     assert x.scores[1]["tool"] == "OIT"
 
 
+def test_an_indicator_named_with_or_without_a_space_before_dai_gives_the_same_score() -> None:
+    def rows(sentence: str) -> list[tuple[str, str | None, float]]:
+        x = run(f"ผลการประเมิน ITA ประจำปี พ.ศ. 2567\n\n{sentence}\n")
+        return [(r["scope"], r["code"], r["score"]) for r in x.scores]
+
+    spaced = rows("ตัวชี้วัดการป้องกันการทุจริต ได้ 100 คะแนน")
+    assert spaced == [("indicator", "10", 100.0)]
+    assert rows("ตัวชี้วัดการป้องกันการทุจริตได้ 100 คะแนน") == spaced
+    assert rows("ตัวชี้วัดการป้องกันการทุจริตได้คะแนน 100 คะแนน") == spaced
+
+
 def test_a_score_stated_twice_alike_is_one_row_and_differently_a_finding() -> None:
     x = run(
         "ผลการประเมิน ITA ประจำปี พ.ศ. 2566\n\n"
