@@ -298,6 +298,3 @@ def assemble_tables(blocks: list[Block],
         out.append(block)
     return [drop_repeated_headers(b) if isinstance(b, Table) else b for b in out]
 
-
-stitch_tables = assemble_tables
-"""The assembler's former name."""

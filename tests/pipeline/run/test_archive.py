@@ -105,8 +105,21 @@ def test_a_worker_killed_mid_file_fails_that_file_only(tmp_path: Path) -> None:
     assert docs["good.txt"]["status"] == "ok"
 
 
-def _manifest_parts(out: Path) -> list[Path]:
-    return sorted((out / "manifest.parquet").glob("part-*.parquet"))
+def _committed(out: Path, pattern: str = "manifest.parquet/part-*.parquet") -> list[Path]:
+    """The manifest parts (one a committed batch) under `out` that `pattern` matches."""
+    return sorted(out.glob(pattern))
+
+
+def _run_until(command: list[str], out: Path, pattern: str = "manifest.parquet/part-*.parquet",
+               batches: int = 2) -> subprocess.Popen[bytes]:
+    """A conversion started and left running until it has committed `batches` batches."""
+    run = subprocess.Popen(command)
+    deadline = time.monotonic() + 120
+    while (len(_committed(out, pattern)) < batches and time.monotonic() < deadline
+           and run.poll() is None):
+        time.sleep(0.05)
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    return run
 
 
 def test_a_run_killed_part_way_resumes_to_the_tables_of_an_uninterrupted_run(
@@ -116,11 +129,7 @@ def test_a_run_killed_part_way_resumes_to_the_tables_of_an_uninterrupted_run(
     out = tmp_path / "out"
     command = [sys.executable, "-m", "pipeline.cli", "convert", str(archive), "--out", str(out),
                "--workers", "1", "--batch-size", "2", "--resume", "--quiet"]
-    run = subprocess.Popen(command)
-    deadline = time.monotonic() + 120
-    while len(_manifest_parts(out)) < 2 and time.monotonic() < deadline and run.poll() is None:
-        time.sleep(0.05)
-    assert run.poll() is None, "the run ended before it could be interrupted"
+    run = _run_until(command, out)
     run.send_signal(signal.SIGKILL)
     run.wait()
     interrupted = len(pd.read_parquet(out / "documents.parquet"))
@@ -166,14 +175,9 @@ def test_a_killed_fresh_run_resumes_from_its_parts_and_its_workers_die_with_it(
     out = tmp_path / "out"
     command = [sys.executable, "-m", "pipeline.cli", "convert", str(archive), "--out", str(out),
                "--workers", "2", "--batch-size", "2"]
-    run = subprocess.Popen([*command, "--quiet"])
-    deadline = time.monotonic() + 120
-    staged = []
-    while len(staged) < 2 and time.monotonic() < deadline and run.poll() is None:
-        staged = sorted(out.glob(".staging-*/manifest.parquet/part-*.parquet"))
-        time.sleep(0.05)
+    staging = ".staging-*/manifest.parquet/part-*.parquet"
+    run = _run_until([*command, "--quiet"], out, staging)
     workers = _children(run.pid)
-    assert run.poll() is None, "the run ended before it could be interrupted"
     assert len(workers) == 2
     run.send_signal(signal.SIGKILL)
     run.wait()
@@ -181,8 +185,7 @@ def test_a_killed_fresh_run_resumes_from_its_parts_and_its_workers_die_with_it(
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_alive, workers)), "workers outlived the run that started them"
-    staged = sorted(out.glob(".staging-*/manifest.parquet/part-*.parquet"))  # committed batches
-    converted = len(pd.concat(pd.read_parquet(p) for p in staged))
+    converted = len(pd.concat(pd.read_parquet(p) for p in _committed(out, staging)))
     resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr
     assert f"documents: {9 - converted} " in resumed.stdout  # only what the killed run had not
