@@ -90,6 +90,8 @@ class Document:
     pages_without_unicode: list[int] = field(default_factory=list)
     """Pages whose text cannot be decoded (fonts without a Unicode map give `(cid:N)`),
     1-based: their content is not in `blocks`."""
+    ocr_pages: list[int] = field(default_factory=list)
+    """Pages whose text was read by OCR from an image of the page, 1-based."""
     repairs: list[str] = field(default_factory=list)
     """Repairs the parser made to the file itself before it could read it, each a sentence
     (a PDF's cross-reference table rebuilt, say): the content may be incomplete."""

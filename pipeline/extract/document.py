@@ -166,7 +166,19 @@ def extract(document: Document, doc_id: str) -> Extraction:
     for table in document.tables():
         _leave_out_non_data(ledger, table, ita_report)
     findings.extend(unread_findings(ledger))
+    _mark_reading(document, walk.sheet.rows, "page")
+    _mark_reading(document, measures, "page_start")
+    _mark_reading(document, o_items, "page")
     return Extraction(meta, ledger, walk.sheet.rows, measures, o_items, findings)
+
+
+def _mark_reading(document: Document, rows: list[OutRow], page_column: str) -> None:
+    """Say how each row's text was read (`read_by`), unless its extractor already did."""
+    ocr = set(document.ocr_pages)
+    for row in rows:
+        row.setdefault("read_by", "ocr" if row[page_column] in ocr else "text")
+        if "score" in row:
+            row.setdefault("confidence", None)
 
 
 _ITA_TERMS = regex.compile(rf"\bITA\b|คุณธรรมและความโปร่งใส|\b(?:{'|'.join(TOOLS)})\b")

@@ -143,5 +143,6 @@ def extract_measures(
             "result": result or None, "outcome": _optional(f["outcome"]),
             "suggestion": _optional(f["suggestion"]), "indicators": _indicators(f),
             "page_start": draft.page_start, "page_end": draft.page_end, "status": status,
+            "inherited": [],
         })
     return out

@@ -41,6 +41,9 @@ _DOC_ORG = (
     _c("org_id", "string", "stable key of the organisation"),
 )
 
+_READ_BY = _c("read_by", "string", "text (a text layer, a Word or text file) or ocr",
+             nullable=False)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
         _c("doc_id", "string", "sha256 (hex) of the file's bytes", nullable=False),
@@ -60,6 +63,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("repairs", "int32", "Thai text repairs made in the document (normalise.thai_repair)"),
         _c("unread_rows", "int32", "table rows of the document that no extractor placed; each "
            "is named in an UNREAD_ROWS finding"),
+        _c("ocr_pages", "int32", "pages read by OCR (scans, photos); null when none"),
     ),
     "scores": (
         *_DOC_ORG,
@@ -74,6 +78,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("source", "string", "table or text", nullable=False),
         _c("page", "int32", "1-based page where it was read"),
         _c("evidence", "string", "the normalised snippet it was read from", nullable=False),
+        _READ_BY,
+        _c("confidence", "float64", "for ocr: the recogniser's confidence (0-1) in the printed "
+           "number; null otherwise"),
     ),
     "measures": (
         *_DOC_ORG,
@@ -95,6 +102,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("page_end", "int32", "last page of the row"),
         _c("status", "string", "done, not_done or unknown where the row's progress has "
            "status labels (ดำเนินการ / ยังไม่ได้ดำเนินการ), which are then left out of result"),
+        _c("inherited", "list<string>", "fields filled from the row above within one measure "
+           "group (measure, topic, responsible, period_text); empty when none", nullable=False),
+        _READ_BY,
     ),
     "o_items": (
         *_DOC_ORG,
@@ -107,6 +117,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("status", "string", "done, not_done or unknown", nullable=False),
         _c("evidence", "string", "the progress text"),
         _c("page", "int32", ""),
+        _READ_BY,
     ),
     "findings": (
         _c("doc_id", "string", "", nullable=False),

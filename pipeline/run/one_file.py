@@ -43,6 +43,7 @@ def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
         "status": "ok", "error": None, "org_id": None, "org_name": None, "org_type": None,
         "district": None, "province": None, "fiscal_year": None, "assessment_year": None,
         "parser_version": PARSER_VERSION, "repairs": None, "unread_rows": None,
+        "ocr_pages": None,
     }
 
 
@@ -169,6 +170,7 @@ def _convert(item: Input) -> Converted:
         org_type=org.org_type if org else None, district=org.district if org else None,
         province=org.province if org else None, fiscal_year=meta.fiscal_year,
         assessment_year=meta.assessment_year, unread_rows=result.unread_rows,
+        ocr_pages=len(document.ocr_pages) or None,
     )
     out.tables["scores"] = result.scores
     out.tables["measures"] = result.measures

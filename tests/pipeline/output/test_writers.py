@@ -24,12 +24,13 @@ SAMPLE_ROWS: dict[str, Row] = {
         "page_count": 12, "status": "ok", "error": None, "org_id": ORG_ID,
         "org_name": "องค์การบริหารส่วนตำบลทองเอน", "org_type": "sao", "district": "อินทร์บุรี",
         "province": "สิงห์บุรี", "fiscal_year": 2568, "assessment_year": 2567,
-        "parser_version": "0.1.0", "repairs": 2, "unread_rows": 0,
+        "parser_version": "0.1.0", "repairs": 2, "unread_rows": 0, "ocr_pages": None,
     },
     "scores": {
         "doc_id": DOC_ID, "org_id": ORG_ID, "assessment_year": 2565, "scope": "indicator",
         "tool": "IIT", "code": "3", "name": "การใช้อำนาจ", "score": 99.45, "grade": None,
         "respondents": 50, "source": "table", "page": 2, "evidence": "การใช้อำนาจ 99.45",
+        "read_by": "ocr", "confidence": 0.97,
     },
     "measures": {
         "doc_id": DOC_ID, "org_id": ORG_ID, "fiscal_year": 2566, "stage": "plan", "seq": 1,
@@ -38,13 +39,14 @@ SAMPLE_ROWS: dict[str, Row] = {
         "period_text": "ต.ค. 2565 – ก.ย. 2566",
         "period_start": date(2022, 10, 1), "period_end": date(2023, 9, 30), "result": None,
         "outcome": None, "suggestion": None, "indicators": [], "page_start": 3, "page_end": 4,
-        "status": "done",
+        "status": "done", "inherited": ["responsible"], "read_by": "text",
     },
     "o_items": {
         "doc_id": DOC_ID, "org_id": ORG_ID, "assessment_year": 2566, "code": "O1",
         "subindicator": "9.1", "title": "โครงสร้าง", "catalogue_title": "โครงสร้าง",
         "responsible": ["สำนักปลัด"], "status": "done",
         "evidence": "เปิดเผยข้อมูลบนเว็บไซต์หลักของหน่วยงาน, \"ครบ\" ตามองค์ประกอบ", "page": None,
+        "read_by": "text",
     },
     "findings": {
         "doc_id": DOC_ID, "severity": "info", "code": "DUPLICATE_FILE",
@@ -67,12 +69,13 @@ CONTRACT_TYPES: dict[str, dict[str, str]] = {
         "page_count": "int32", "status": "string", "error": "string", "org_id": "string",
         "org_name": "string", "org_type": "string", "district": "string", "province": "string",
         "fiscal_year": "int16", "assessment_year": "int16", "parser_version": "string",
+        "ocr_pages": "int32",
     },
     "scores": {
         "doc_id": "string", "org_id": "string", "assessment_year": "int16", "scope": "string",
         "tool": "string", "code": "string", "name": "string", "score": "float64",
         "grade": "string", "respondents": "int32", "source": "string", "page": "int32",
-        "evidence": "string",
+        "evidence": "string", "read_by": "string", "confidence": "float64",
     },
     "measures": {
         "doc_id": "string", "org_id": "string", "fiscal_year": "int16", "stage": "string",
@@ -80,11 +83,13 @@ CONTRACT_TYPES: dict[str, dict[str, str]] = {
         "responsible": "list<string>", "period_text": "string", "period_start": "date",
         "period_end": "date", "result": "string", "outcome": "string", "suggestion": "string",
         "indicators": "list<string>", "page_start": "int32", "page_end": "int32",
+        "inherited": "list<string>", "read_by": "string",
     },
     "o_items": {
         "doc_id": "string", "org_id": "string", "assessment_year": "int16", "code": "string",
         "subindicator": "string", "title": "string", "catalogue_title": "string",
         "responsible": "list<string>", "status": "string", "evidence": "string", "page": "int32",
+        "read_by": "string",
     },
     "findings": {
         "doc_id": "string", "severity": "string", "code": "string", "message": "string",
