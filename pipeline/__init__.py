@@ -14,28 +14,46 @@ robustly), `output` (the tables and the output folder), `audit`, `database`.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pipeline.audit.report import audit_documents
-from pipeline.audit.states import audit
 from pipeline.errors import ItaError, UsageError
-from pipeline.ita.catalogue import catalogues
-from pipeline.output.schema import Row
-from pipeline.run.batch import BatchOptions, BatchResult, convert_batch
-from pipeline.run.one_file import Converted, Input
-from pipeline.run.one_file import convert_file as _convert_input
+
+if TYPE_CHECKING:
+    from pipeline.output.schema import Row
+    from pipeline.run.batch import BatchResult, convert_batch
+    from pipeline.run.one_file import Converted
+    from pipeline.run.options import BatchOptions
 
 __all__ = ["BatchOptions", "BatchResult", "Converted", "ItaError", "UsageError", "audit_folder",
            "convert_batch", "convert_file"]
 
+_LAZY = {"BatchOptions": "pipeline.run.options", "BatchResult": "pipeline.run.batch",
+         "convert_batch": "pipeline.run.batch", "Converted": "pipeline.run.one_file"}
+"""Names imported when first used: `import pipeline.cli` must not load every library."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+
 
 def convert_file(path: Path | str, source_path: str | None = None) -> Converted:
     """The rows of one file; `source_path` is the name its rows carry (the path by default)."""
+    from pipeline.run.one_file import Input
+    from pipeline.run.one_file import convert_file as convert_input
+
     path = Path(path)
-    return _convert_input(Input(path, source_path or str(path)))
+    return convert_input(Input(path, source_path or str(path)))
 
 
 def audit_folder(folder: Path | str, catalogue: Path | None = None) -> list[Row]:
     """The audit rows of a folder written by `ita convert` (UnreadableTable if it is not)."""
+    from pipeline.audit.report import audit_documents
+    from pipeline.audit.states import audit
+    from pipeline.ita.catalogue import catalogues
+
     documents, o_items = audit_documents(Path(folder), None)
     return audit(documents, o_items, catalogues(catalogue))

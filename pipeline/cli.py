@@ -6,17 +6,16 @@ import argparse
 import logging
 import os
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
-from pipeline import database
-from pipeline.audit.report import AuditOptions, run_audit
+from pipeline.database import URL_FORMS
 from pipeline.errors import ItaError, UsageError
-from pipeline.output.dataset import OutputError
 from pipeline.output.writers import FORMATS
-from pipeline.run import engines
-from pipeline.run.batch import DEFAULT_BATCH, DEFAULT_TIMEOUT, BatchOptions, convert_batch
-from pipeline.run.one_file import PARSER_VERSION
+from pipeline.run.options import DASK, DEFAULT_BATCH, DEFAULT_TIMEOUT, LOCAL, BatchOptions
+
+# Each command imports what it runs when it runs: `ita --help` loads no library.
 
 EXIT_OK, EXIT_USAGE, EXIT_OUTPUT = 0, 2, 3
 CATALOGUE_HELP = ("an O-item catalogue of your own (.json like pipeline/data/catalogues/, or .csv "
@@ -41,7 +40,7 @@ def _positive(value: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ita", description="Thai ITA reports into tables.")
-    parser.add_argument("--version", action="version", version=f"ita {PARSER_VERSION}")
+    parser.add_argument("--version", action="version", version=f"ita {version('ita-pipeline')}")
     commands = parser.add_subparsers(dest="command", required=True)
     convert = commands.add_parser("convert", help="convert reports into tables")
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
@@ -53,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="worker processes (default: all cores)")
     convert.add_argument("--timeout", type=_positive, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                          help=f"time limit per file (default {DEFAULT_TIMEOUT})")
-    convert.add_argument("--engine", choices=(engines.LOCAL, engines.DASK), default=engines.LOCAL)
+    convert.add_argument("--engine", choices=(LOCAL, DASK), default=LOCAL)
     convert.add_argument("--scheduler", metavar="ADDRESS",
                          help="a Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
     convert.add_argument("--resume", action="store_true",
@@ -61,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N",
                          help=f"files per output part (default {DEFAULT_BATCH})")
     convert.add_argument("--db", metavar="URL",
-                         help=f"also load each batch into a database: {database.URL_FORMS}")
+                         help=f"also load each batch into a database: {URL_FORMS}")
     convert.add_argument("--max-pages", type=_positive, default=DEFAULT_LIMITS.max_pages,
                          metavar="N", help="refuse PDFs of more pages "
                          f"(default {DEFAULT_LIMITS.max_pages:,})")
@@ -81,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
     load.add_argument("folder", type=Path, metavar="DIR")
-    load.add_argument("--db", required=True, metavar="URL", help=database.URL_FORMS)
+    load.add_argument("--db", required=True, metavar="URL", help=URL_FORMS)
     audit = commands.add_parser("audit", help="which organisations lack which O-items, by year")
     audit.add_argument("folder", type=Path, nargs="?", metavar="DIR",
                        help="a folder written by ita convert")
@@ -93,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def convert(args: argparse.Namespace) -> int:
+    from pipeline.output.dataset import OutputError
+    from pipeline.run.batch import convert_batch
+
     limits = Limits(max_pages=args.max_pages, max_file_bytes=args.max_file_mb * MB,
                     max_unpacked_bytes=args.max_unpacked_mb * MB,
                     max_memory_bytes=args.max_memory_mb * MB)
@@ -123,6 +125,8 @@ def convert(args: argparse.Namespace) -> int:
 
 
 def load(args: argparse.Namespace) -> int:
+    from pipeline import database
+
     try:
         rows = database.load_folder(args.folder, args.db)
     except ItaError as exc:
@@ -133,6 +137,8 @@ def load(args: argparse.Namespace) -> int:
 
 
 def audit(args: argparse.Namespace) -> int:
+    from pipeline.audit.report import AuditOptions, run_audit
+
     options = AuditOptions(out=args.out, folder=args.folder, db=args.db,
                            catalogue=args.catalogue)
     try:

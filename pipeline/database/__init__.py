@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.database.duckdb_target import DuckDBTarget
-from pipeline.database.postgres_target import PostgresTarget
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
 from pipeline.output.folder import MARKER, UnreadableTable, dataset_tables_home, read_table
@@ -23,9 +21,14 @@ URL_FORMS = "duckdb:///path/file.duckdb or postgresql://user:password@host:port/
 def connect(url: str, create: bool = True) -> Target:
     """Open the database a URL names (four slashes in duckdb://// for an absolute path),
     creating ita's tables when absent unless `create` is false."""
+    # Each database's client library is loaded when a URL names that database.
     if url.startswith("duckdb:///"):
+        from pipeline.database.duckdb_target import DuckDBTarget
+
         return DuckDBTarget(Path(url.removeprefix("duckdb:///")), create)
     if url.startswith(("postgresql://", "postgres://")):
+        from pipeline.database.postgres_target import PostgresTarget
+
         return PostgresTarget(url, create)
     raise DatabaseError(f"Unsupported database URL {url!r}: use {URL_FORMS}.")
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from pipeline.output.schema import OUTPUT_TABLES, TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 LOADED = OUTPUT_TABLES
 """Every contract table is loaded; the manifest is not."""
@@ -107,4 +109,6 @@ def with_row_numbers(table: pa.Table) -> pa.Table:
     for doc_id in table.column("doc_id").to_pylist():
         numbers.append(seen[doc_id])
         seen[doc_id] += 1
+    import pyarrow as pa
+
     return table.append_column("row_no", pa.array(numbers, pa.int32()))

@@ -6,14 +6,15 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-
-import pyarrow as pa
 
 from pipeline.database.sql import LOADED, VERSION_TABLE, Dialect, added_columns, ddl
 from pipeline.errors import ItaError
 from pipeline.output.schema import CONTRACT_VERSION
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class DatabaseError(ItaError):

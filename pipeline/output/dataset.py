@@ -21,15 +21,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from pipeline.errors import ItaError
 from pipeline.output.folder import PARTS
 from pipeline.output.schema import TABLES, Row
 from pipeline.output.writers import atomic_write, to_arrow, write_csv
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 MANIFEST = "manifest"
 PART_PREFIX = "part-"
@@ -111,14 +111,18 @@ class DatasetWriter:
 
     def done(self) -> set[str]:
         """doc_ids of the inputs already converted (resume)."""
+        import pyarrow.parquet as pq
+
         parts = self._parts(self.root, MANIFEST)
         if not parts:
             return set()
-        return set(ds.dataset(parts, format="parquet").to_table(columns=["doc_id"])
-                   .column("doc_id").to_pylist())
+        return {doc_id for part in parts
+                for doc_id in pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist()}
 
     def write(self, tables: dict[str, list[Row]]) -> dict[str, pa.Table]:
         """One batch: a part per table, the manifest part last; the parts as written."""
+        import pyarrow.parquet as pq
+
         name = f"{PART_PREFIX}{self.run}-{self.count:06d}.parquet"
         self.count += 1
         written = {}
@@ -163,5 +167,7 @@ class DatasetWriter:
 
     def _rows(self, root: Path, table: str) -> Iterator[Row]:
         """Every row of a table under `root`, part by part (memory holds one part at a time)."""
+        import pyarrow.parquet as pq
+
         for part in self._parts(root, table):
             yield from pq.read_table(part).to_pylist()

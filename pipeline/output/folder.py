@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from pipeline.errors import ItaError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 PARTS = ".parts"
 """Where a folder converted without `parquet` in its formats keeps its Parquet parts."""
@@ -31,6 +32,9 @@ def dataset_tables_home(folder: Path) -> Path | None:
 
 def read_table(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
     """A Parquet file or dataset folder, or UnreadableTable."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
         return pq.read_table(path, columns=list(columns) if columns is not None else None)
     except (OSError, pa.ArrowException) as exc:

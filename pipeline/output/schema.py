@@ -7,21 +7,29 @@ Columns may be added; existing ones keep their name, type and meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 CONTRACT_VERSION = 1
 
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "string": pa.string(),
-    "int16": pa.int16(),
-    "int32": pa.int32(),
-    "int64": pa.int64(),
-    "float64": pa.float64(),
-    "date": pa.date32(),
-    "list<string>": pa.list_(pa.string()),
-}
+
+@cache
+def _arrow_types() -> dict[str, pa.DataType]:
+    """The Arrow type of each column type (pyarrow is loaded when a table is written)."""
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "int16": pa.int16(),
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "date": pa.date32(),
+        "list<string>": pa.list_(pa.string()),
+    }
 
 
 @dataclass(frozen=True)
@@ -173,8 +181,11 @@ def columns(table: str) -> tuple[Column, ...]:
 
 
 def arrow_schema(table: str) -> pa.Schema:
+    import pyarrow as pa
+
+    types = _arrow_types()
     return pa.schema(
-        [pa.field(c.name, _ARROW_TYPES[c.type], nullable=c.nullable) for c in columns(table)]
+        [pa.field(c.name, types[c.type], nullable=c.nullable) for c in columns(table)]
     )
 
 

@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from pipeline.output.schema import Row, arrow_schema, check_row, columns
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = ("parquet", "csv")
 
@@ -28,6 +30,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def to_arrow(table: str, rows: Iterable[Row]) -> pa.Table:
+    import pyarrow as pa
+
     return pa.Table.from_pylist([check_row(table, r) for r in rows], schema=arrow_schema(table))
 
 

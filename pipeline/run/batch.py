@@ -15,45 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from tqdm import tqdm
-
-from parsers.limits import DEFAULT_LIMITS, Limits
 from pipeline import database
 from pipeline.errors import UsageError
 from pipeline.ita.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
 from pipeline.ita.findings import INFO, Finding
 from pipeline.output.dataset import DatasetWriter
 from pipeline.output.schema import OUTPUT_TABLES, TABLES, Row
-from pipeline.output.writers import FORMATS
 from pipeline.run import engines
 from pipeline.run.identity import unify_org_ids
 from pipeline.run.inputs import Input, Skipped, discover, file_sha256, path_id
 from pipeline.run.one_file import Converted
+from pipeline.run.options import BatchOptions
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
-DEFAULT_TIMEOUT = 300
-DEFAULT_BATCH = 500
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """What `ita convert` is asked to do (its command line as data)."""
-
-    inputs: list[Path]
-    out: Path
-    formats: list[str] = field(default_factory=lambda: list(FORMATS))
-    workers: int = os.cpu_count() or 1
-    timeout: float = DEFAULT_TIMEOUT
-    engine: str = engines.LOCAL
-    scheduler: str | None = None
-    resume: bool = False
-    batch_size: int = DEFAULT_BATCH
-    db: str | None = None
-    catalogue: Path | None = None
-    limits: Limits = DEFAULT_LIMITS
-    progress: bool = False
-    """A progress bar on stderr (shown only on a terminal)."""
 
 
 @dataclass
@@ -134,6 +109,8 @@ class _Batch:
 
 def _progress(items: Iterable[T], total: int, what: str, shown: bool) -> Iterator[T]:
     """A progress bar with rate and time left on stderr, shown only on a terminal."""
+    from tqdm import tqdm  # loaded only when a bar is shown
+
     return tqdm(items, total=total, desc=what, unit="file", dynamic_ncols=True, leave=False,
                 disable=None if shown else True)
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pipeline.run.one_file import Converted, Input
+from pipeline.run.options import DASK
 from pipeline.run.workers import convert_many
-
-LOCAL, DASK = "local", "dask"
 
 
 def convert_isolated(item: Input, timeout: float) -> Converted:
