@@ -31,6 +31,7 @@ from parsers.glyphs import normalise_glyphs
 from parsers.limits import Limits
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
+from parsers.pdf_chars import Box, CharIndex
 from parsers.pdf_layer import read_layout
 from parsers.pdf_repair import needs_repair, rebuild
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
@@ -61,13 +62,13 @@ def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _region_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+def _region_text(chars: CharIndex, box: Box) -> str:
     """The text in a box; spaces the page draws at its very start and end are kept.
 
     A page break may cut a cell there: the rest of a cut cell that starts indented
     starts a paragraph, and a trailing space means the cut fell between words.
     """
-    found = lines(clusters(c for c in chars if _inside(c, box)))
+    found = lines(clusters(chars.inside(box)))
     if not found:
         return ""
     padding = max(min(line.x0 for line in found) - box[0], 1.0)
@@ -76,7 +77,7 @@ def _region_text(chars: list[dict], box: tuple[float, float, float, float]) -> s
     return lead + text + (" " if found[-1].ends_with_space else "")
 
 
-def _table(found: FoundTable, chars: list[dict], page: int, settings: PdfSettings) -> _Placed:
+def _table(found: FoundTable, chars: CharIndex, page: int, settings: PdfSettings) -> _Placed:
     columns = tuple(sorted({cell[0] for cell in found.cells}))
     rows: list[Row] = []
     for row in found.rows:
@@ -92,7 +93,7 @@ def _table(found: FoundTable, chars: list[dict], page: int, settings: PdfSetting
                 cells.append(Cell("", merged_from_above=True))
         rows.append(Row(cells, page, page))
     last = found.rows[-1].bbox if found.rows else found.bbox
-    inside = [c for c in chars if _inside(c, last)]
+    inside = chars.inside(last)
     size = max((c["size"] for c in inside), default=0.0)
     # no text in the row, or text of size 0 (a damaged font matrix): not a cut row
     gap = (last[3] - max(c["bottom"] for c in inside)) / size if size else 99.0
@@ -143,7 +144,8 @@ def _unruled(page: Page, settings: PdfSettings) -> list[FoundTable]:
 def _page_blocks(page: Page, settings: PdfSettings) -> list[_Placed]:
     chars = page.chars
     found = page.find_tables(dict(settings.ruled_tables)) or _unruled(page, settings)
-    tables = [_table(t, chars, page.page_number, settings) for t in found]
+    index = CharIndex(chars)
+    tables = [_table(t, index, page.page_number, settings) for t in found]
     for placed in tables:  # text alignment also yields the empty bands between lines
         table = placed.block
         assert isinstance(table, Table)
