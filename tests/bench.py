@@ -1,4 +1,5 @@
-"""`make bench`: PDF text quality, and throughput and peak memory of `ita convert`.
+"""`make bench`: speed ratios (tests/bench_ratios.py), PDF text quality, and throughput and
+peak memory of `ita convert`.
 
 1. Character error rate (CER) of the PDF fixtures' table cells and whole text
    against the Word documents they were exported from, for our reader and for
@@ -35,6 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from parsers import parse_bytes
 from parsers.model import Document, Paragraph, Table
 from pipeline.database import load_folder
+from tests import bench_ratios
 from tests.support.databases import POSTGRES_ENV, fresh_database
 from tests.support.paths import ROOT
 
@@ -250,6 +252,8 @@ def _pdf_only_seconds(pdfs: list[Path], tmp: Path) -> float:
 
 
 def main() -> None:
+    bench_ratios.main()
+    print()
     if PLAIN:
         pdf_quality()
     archive_speed()
