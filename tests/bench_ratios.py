@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 import pdfplumber
 import pypdfium2 as pdfium
+from rapidfuzz.distance import Levenshtein
 
 from parsers.pdf import parse_pdf
 from parsers.pdf_layer import read_layout
@@ -104,7 +105,8 @@ def pdf_ratios() -> None:
         ours = [_timed(_layout_text, data) * 1000 / pages for _ in range(RUNS)]
         theirs, mine = _comparable(_pdfium_text(data)), _comparable(_layout_text(data))
         same = "same characters" if theirs == mine else (
-            f"DIFFERENT ({len(theirs)} vs {len(mine)} characters)")
+            f"DIFFERENT: {Levenshtein.distance(theirs, mine)} edits in {len(mine)} characters "
+            "(Thai marks moved or dropped)")
         print(f"{path.parent.name + '/' + path.name:<32} pdfium {_spread(times, '{:.1f}')} "
               f"ms/page, our layout device {_spread(ours, '{:.1f}')} ms/page: {same}")
 
