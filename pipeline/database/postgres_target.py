@@ -1,16 +1,20 @@
 """PostgreSQL, the central server: `postgresql://user:password@host:port/database`.
 
-Rows go in with COPY; every other value is a bound parameter.
+Rows go in with COPY in CSV, written by Arrow from whole columns (lists as array literals);
+every other value is a bound parameter.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from pipeline.database.sql import CHILDREN, POSTGRES, with_row_numbers
 from pipeline.database.target import DatabaseError, Target, redact, redact_text
@@ -69,10 +73,33 @@ class PostgresTarget(Target):
             self._copy(table, with_row_numbers(tables[table]))
 
     def _copy(self, table: str, data: pa.Table) -> None:
-        statement = f"COPY {table} ({', '.join(data.column_names)}) FROM STDIN"
+        statement = f"COPY {table} ({', '.join(data.column_names)}) FROM STDIN (FORMAT csv)"
         with self.con.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in zip(*(column.to_pylist() for column in data.columns), strict=True):
-                copy.write_row(row)
+            copy.write(copy_csv(data))
 
     def close(self) -> None:
         self.con.close()
+
+
+def _array_literals(column: pa.ChunkedArray) -> pa.Array:
+    """A list<string> column as PostgreSQL array literals: `{"a","b \\"c\\""}`, `{}`."""
+    lists = column.combine_chunks()
+    escaped = pc.replace_substring(pc.replace_substring(lists.flatten(), "\\", "\\\\"),
+                                   '"', '\\"')
+    quoted = pc.binary_join_element_wise('"', escaped, '"', "")
+    offsets = pc.subtract(lists.offsets, lists.offsets[0])  # a slice's offsets start later
+    joined = pc.binary_join(pa.ListArray.from_arrays(offsets, quoted, mask=lists.is_null()),
+                            ",")
+    return pc.binary_join_element_wise("{", joined, "}", "")
+
+
+def copy_csv(data: pa.Table) -> bytes:
+    """The rows as COPY's CSV: every text quoted (so "" is an empty text and nothing at all is
+    NULL), numbers as Arrow writes them (shortest form that reads back the same), dates ISO."""
+    for i, field in enumerate(data.schema):
+        if pa.types.is_list(field.type):
+            data = data.set_column(i, field.name, _array_literals(data.column(i)))
+    out = io.BytesIO()
+    pa_csv.write_csv(data, out, pa_csv.WriteOptions(include_header=False,
+                                                     quoting_style="needed"))
+    return out.getvalue()
