@@ -1,13 +1,22 @@
-"""Local-government organisations, districts and provinces named in report text."""
+"""Organisations, districts and provinces named in report text."""
 
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from pythainlp.corpus import provinces
 from rapidfuzz.distance import Levenshtein
 
+from normalise.places import (
+    BANGKOK,
+    KHET,
+    canonical_district,
+    canonical_province,
+    districts_meant,
+    place_names,
+    provinces_meant,
+    variant_limit,
+)
 from normalise.text import clean_text
 
 # (code, full prefix, abbreviations) of each type of local administrative organisation.
@@ -18,6 +27,16 @@ ORG_TYPES = (
     ("city_municipality", "เทศบาลนคร", ("ทน.",)),
     ("pao", "องค์การบริหารส่วนจังหวัด", ("อบจ.",)),
 )
+OTHER = "other"
+"""The type of any other agency, whose name is given whole (กรมส่งเสริมการปกครองท้องถิ่น)."""
+AGENCY_PREFIXES = (
+    "กระทรวง", "กรม", "สำนักงาน", "มหาวิทยาลัย", "โรงเรียน", "โรงพยาบาล", "การไฟฟ้า",
+    "การประปา",
+)  # fmt: skip
+"""Words other agencies' names start with."""
+NOT_AGENCIES = ("กรมธรรม์", "สำนักงานปลัด")
+"""Words that start like an agency and are not one: an insurance policy, an organisation's own
+office."""
 DISTRICT_PREFIXES = ("อำเภอ", "อ.")
 PROVINCE_PREFIXES = ("จังหวัด", "จ.")
 # Words that follow a name in running text without a space; a name ends where one begins.
@@ -27,11 +46,16 @@ NAME_FOLLOWERS = (
     # seen after names in the corpus
     "กับ", "เรียบร้อย", "รักษาการ",
 )  # fmt: skip
+PLACE_WORDS = (DISTRICT_PREFIXES[0], PROVINCE_PREFIXES[0])
+"""Followers that are part of an agency's name (สำนักงานสาธารณสุขจังหวัดขอนแก่น)."""
 MIN_NAME_LENGTH = 2  # shorter runs are abbreviations such as อ.ส.ม., not names
+HYPHENS = "-\u2010\u2011\u2013"
+"""Marks a name may hold between its parts (เทศบาลตำบลบ้านใหม่-หนองบัว); kept as written."""
 
 _THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # consonants, vowels and marks; no digits
-_NAME = re.compile(f"[{_THAI_LETTERS}]+")
+_NAME = re.compile(f"[{_THAI_LETTERS}]+(?:[{HYPHENS}][{_THAI_LETTERS}]+)*")
 _FOLLOWER = re.compile("|".join(NAME_FOLLOWERS))
+_AGENCY_FOLLOWER = re.compile("|".join(w for w in NAME_FOLLOWERS if w not in PLACE_WORDS))
 _FULL_PREFIXES = {code: full for code, full, _ in ORG_TYPES}
 _TYPE_OF_PREFIX = {
     prefix: code for code, full, abbreviations in ORG_TYPES for prefix in (full, *abbreviations)
@@ -51,13 +75,17 @@ def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ORG = _prefix_pattern(tuple(_TYPE_OF_PREFIX))
-_DISTRICT = _prefix_pattern(DISTRICT_PREFIXES)
-_PROVINCE = _prefix_pattern(PROVINCE_PREFIXES)
+_AGENCY = _prefix_pattern(AGENCY_PREFIXES)
+_PLACE_PREFIXES = {
+    "district": _prefix_pattern(DISTRICT_PREFIXES),
+    "province": _prefix_pattern(PROVINCE_PREFIXES),
+    "khet": _prefix_pattern((KHET,)),
+}
 
 
 @dataclass(frozen=True)
 class Org:
-    """An organisation; name is without the type prefix (ทองเอน)."""
+    """An organisation; name is without the type prefix (ทองเอน), an agency's name whole."""
 
     org_type: str
     name: str
@@ -67,7 +95,7 @@ class Org:
     @property
     def full_name(self) -> str:
         """Official name with its type prefix (องค์การบริหารส่วนตำบลทองเอน)."""
-        return _FULL_PREFIXES[self.org_type] + self.name
+        return _FULL_PREFIXES.get(self.org_type, "") + self.name
 
     @property
     def org_id(self) -> str:
@@ -75,34 +103,72 @@ class Org:
         return f"{self.org_type}:{self.name}" + (f":{self.province}" if self.province else "")
 
 
-def _name_at(text: str, pos: int) -> str | None:
-    """The name starting at pos: Thai letters up to whitespace or a following word."""
+@dataclass(frozen=True)
+class PlaceName:
+    """A district or province as a text names it."""
+
+    used: str
+    """The official name, or the name as written when the official list has no name near."""
+    written: dict[str, int]
+    """Each spelling of it the text writes, and how often."""
+    official: bool
+
+
+@dataclass(frozen=True)
+class Places:
+    district: PlaceName | None
+    province: PlaceName | None
+
+
+@cache
+def _names_holding(followers: re.Pattern[str]) -> tuple[str, ...]:
+    """Official place names with a following word inside (มีชัย, ดำเนินสะดวก), longest first."""
+    names = (n for n in place_names() if followers.search(n) and not followers.fullmatch(n))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _name_at(text: str, pos: int, followers: re.Pattern[str] = _FOLLOWER) -> str | None:
+    """The name starting at pos: Thai letters (and hyphens between them) up to whitespace or
+    a following word, unless that word is inside an official place name the run starts with."""
     run = _NAME.match(text, pos)
     if run is None:
         return None
-    follower = _FOLLOWER.search(run.group())
-    name = run.group()[: follower.start()] if follower else run.group()
+    word = run.group()
+    follower = followers.search(word)
+    if follower:
+        holding = next((n for n in _names_holding(followers) if word.startswith(n)), "")
+        follower = followers.search(word, len(holding))
+    name = (word[: follower.start()] if follower else word).rstrip(HYPHENS)
     return name if len(name) >= MIN_NAME_LENGTH else None
 
 
-def _first_name_after(prefix: re.Pattern[str], text: str) -> str | None:
-    names = (_name_at(text, match.end()) for match in prefix.finditer(text))
-    return next((name for name in names if name), None)
+def _is_place(kind: str, name: str, spaced: bool) -> bool:
+    """Whether a name after a place prefix is a place: a khet of Bangkok's, or a name written
+    against its prefix, or one after a space (จังหวัด กองทุน) that the official list has."""
+    if kind == "khet":
+        return bool(districts_meant(name, BANGKOK))
+    if not spaced:
+        return True
+    return bool(provinces_meant(name) if kind == "province" else districts_meant(name))
+
+
+def _place_mentions(cleaned: str) -> list[tuple[str, str]]:
+    """(kind, name) of each district, khet and province mention, in order."""
+    found: list[tuple[int, str, str]] = []
+    for kind, prefix in _PLACE_PREFIXES.items():
+        for match in prefix.finditer(cleaned):
+            name = _name_at(cleaned, match.end())
+            if name and _is_place(kind, name, spaced=match.end() > match.end("prefix")):
+                found.append((match.start(), kind, name))
+    return [(kind, name) for _, kind, name in sorted(found)]
 
 
 def find_places(text: str) -> tuple[list[str], list[str]]:
-    """Every district and every province named in text (without prefix), in order."""
-    cleaned = clean_text(text)
-
-    def names(prefix: re.Pattern[str]) -> list[str]:
-        return [n for m in prefix.finditer(cleaned) if (n := _name_at(cleaned, m.end()))]
-
-    return names(_DISTRICT), names(_PROVINCE)
-
-
-def variant_limit(name: str) -> int:
-    """How many letters two spellings of one name may differ by (ร่อนทอง / ร้อนทอง)."""
-    return max(1, len(name) // 4)
+    """Every district (a Bangkok khet too) and every province named in text (without prefix),
+    in order, as written."""
+    mentions = _place_mentions(clean_text(text))
+    districts = [name for kind, name in mentions if kind != "province"]
+    return districts, [name for kind, name in mentions if kind == "province"]
 
 
 def canonical_spelling(names: list[str], preferred: str) -> tuple[str, dict[str, int]]:
@@ -114,28 +180,45 @@ def canonical_spelling(names: list[str], preferred: str) -> tuple[str, dict[str,
     return best, dict(counts)
 
 
-@cache
-def _provinces() -> tuple[str, ...]:
-    return tuple(p["name_th"] for p in provinces(details=True))
+def _read(written: list[str], meant: list[str | None]) -> PlaceName | None:
+    """The place of the first name the official list knows, with the spellings written of it;
+    when it knows none, the first name's most frequent spelling, as written."""
+    official = next((m for m in meant if m), None)
+    if official:
+        counts = Counter(w for w, m in zip(written, meant, strict=True) if m == official)
+        return PlaceName(official, dict(counts), official=True)
+    if not written:
+        return None
+    used, counts = canonical_spelling(written, written[0])
+    return PlaceName(used, counts, official=False)
 
 
-def canonical_province(name: str) -> str:
-    """The official spelling of a province written with a typo, when only one is that near."""
-    known = _provinces()
-    if name in known:
-        return name
-    near = [p for p in known if Levenshtein.distance(name, p) <= variant_limit(p)]
-    return near[0] if len(near) == 1 else name
+def read_places(text: str) -> Places:
+    """The district and province a text names, in their official names where the list has
+    them (the district among the province's); a khet implies Bangkok."""
+    mentions = _place_mentions(clean_text(text))
+    provinces = [name for kind, name in mentions if kind == "province"]
+    province = _read(provinces, [canonical_province(name) for name in provinces])
+    if province is None and any(kind == "khet" for kind, _ in mentions):
+        province = PlaceName(BANGKOK, {}, official=True)
+    known = province.used if province and province.official else None
+    districts = [(kind, name) for kind, name in mentions if kind != "province"]
+    meant = [canonical_district(name, BANGKOK if kind == "khet" and not known else known)
+             for kind, name in districts]
+    return Places(_read([name for _, name in districts], meant), province)
 
 
 def find_place(text: str) -> tuple[str | None, str | None]:
-    """(district, province) of the first อำเภอ/อ. and จังหวัด/จ. mentions, without prefix."""
-    cleaned = clean_text(text)
-    return _first_name_after(_DISTRICT, cleaned), _first_name_after(_PROVINCE, cleaned)
+    """(district, province) a text names, as `read_places` reads them."""
+    places = read_places(text)
+    return (
+        places.district.used if places.district else None,
+        places.province.used if places.province else None,
+    )
 
 
 def find_orgs(text: str) -> list[Org]:
-    """Every organisation mention in order, each with the text's district and province."""
+    """Every local organisation mention in order, each with the text's district and province."""
     cleaned = clean_text(text)
     district, province = find_place(cleaned)
     orgs = []
@@ -145,3 +228,19 @@ def find_orgs(text: str) -> list[Org]:
             org_type = _TYPE_OF_PREFIX[match["prefix"]]
             orgs.append(Org(org_type, name, district, province))
     return orgs
+
+
+def find_agencies(text: str) -> list[Org]:
+    """Every mention of another agency (กรม…, สำนักงาน…, มหาวิทยาลัย…) in order, named whole,
+    each with the text's district and province."""
+    cleaned = clean_text(text)
+    district, province = find_place(cleaned)
+    agencies = []
+    for match in _AGENCY.finditer(cleaned):
+        if match.end() > match.end("prefix"):
+            continue  # a kind of agency in a list (กรม จังหวัด กองทุน), not an agency's name
+        rest = _name_at(cleaned, match.end(), _AGENCY_FOLLOWER)
+        name = match["prefix"] + rest if rest else ""
+        if rest and not name.startswith(NOT_AGENCIES):
+            agencies.append(Org(OTHER, name, district, province))
+    return agencies

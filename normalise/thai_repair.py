@@ -11,6 +11,13 @@ a word, and a Thai run that is a dictionary word is never changed. Words are mat
 between character-cluster boundaries, so that มา กับ does not join on มาก. Passes repeat until
 one changes nothing, so repairing repaired text changes nothing.
 
+Two repairs edit text that reads as correct Thai (a SARA AA, a space between words), so they
+are `inferred`, made only where the caller knows the text has PDF damage (`shows_pdf_damage`),
+and only when the edited Thai run reads in fewer dictionary words than the original: the
+pieces a damaged word fell into (ดา|เนิน|การ, ประ|จา|ปี) join into one word, while a word of
+the original is never made another (มี|การ|ออก stays: มี|กำรอ|อก is as many words). The
+others mend what correct Thai never holds, wherever it is.
+
 Digits, Latin text and codes are never changed (only Thai letters are edited and only spaces
 between two Thai letters removed), nor are proper names: the Thai run after an organisation
 or place prefix (up to a space or the next such prefix), and a person's title with the first
@@ -20,11 +27,12 @@ name right after it and the surname.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from pythainlp.corpus import thai_words
 
 from normalise.org import DISTRICT_PREFIXES, ORG_TYPES, PROVINCE_PREFIXES
+from normalise.pua import PUA_TO_THAI
 
 # Organisation and place prefixes that a proper name follows (those of normalise.org, and
 # ตำบล/ต.); abbreviated ones are recognised only at the start of a word.
@@ -70,6 +78,19 @@ _RUN_WITH_FFFD = re.compile(
 _DOUBLE_SARA_E = re.compile(f"{SARA_E}{SARA_E}(?=[{CONSONANTS}])")
 _DOUBLED = re.compile(f"([{UNDOUBLED}])\\1|{SARA_AM}{SARA_AA}")
 _LOST_SARA_AM = re.compile(f"(?<=[{CONSONANTS}{TONE_MARKS}]){SARA_AA}")
+_SPACE_IN_CLUSTER = re.compile(f"(?<=[{_LETTERS}]) (?=[{NON_INITIAL}])")
+# Damage correct Thai never holds: what the repairs that are not inferred look for.
+_EVIDENT = re.compile(
+    f"{_DOUBLE_SARA_E.pattern}|{_DOUBLED.pattern}|{REPLACEMENT_CHARACTER}"
+    f"|{_SPACE_IN_CLUSTER.pattern}"
+)
+# What PDF text extraction, and no typist, leaves: SARA AM doubled (ำา, ำำ), U+FFFD, a space
+# inside a character cluster (เพ ื่อ). (เเ and doubled tone marks are typists' slips too.)
+_PDF_DAMAGE = re.compile(
+    f"{SARA_AM}[{SARA_AA}{SARA_AM}]|\u0e4d[\u0e48-\u0e4b]?{SARA_AA}|{REPLACEMENT_CHARACTER}|"
+    f"{_SPACE_IN_CLUSTER.pattern}"
+)
+_SPACED_RUNS = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]++) (?=([{_LETTERS}]+))")
 
 
 def _prefix_alternatives(prefixes: tuple[str, ...]) -> str:
@@ -108,6 +129,28 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], int]:
     words = frozenset(w for w in thai_words() if _RUN.fullmatch(w))
     prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
     return words, prefixes, max(map(len, words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_count(run: str) -> int:
+    """The fewest pieces run reads in, each a dictionary word between cluster boundaries or a
+    single character that is in no word."""
+    words, prefixes, _ = _dictionary()
+    boundary = [_is_boundary(run, pos) for pos in range(len(run) + 1)]
+    fewest = list(range(len(run) + 1))
+    for a in range(len(run)):
+        after = fewest[a] + 1
+        if after < fewest[a + 1]:
+            fewest[a + 1] = after
+        if not boundary[a]:
+            continue
+        for b in range(a + 1, len(run) + 1):
+            piece = run[a:b]
+            if piece not in prefixes:
+                break
+            if boundary[b] and after < fewest[b] and piece in words:
+                fewest[b] = after
+    return fewest[-1]
 
 
 @cache
@@ -196,7 +239,9 @@ def _restore_sara_am(run: str) -> tuple[str, int]:
     for match in _LOST_SARA_AM.finditer(run):
         i = match.start()
         edited = run[:i] + SARA_AM + run[i + 1 :]
-        if _longest_fitting_word(edited, i, i + 1, partial(_longest_word, run, i, i + 1)):
+        if _longest_fitting_word(
+            edited, i, i + 1, partial(_longest_word, run, i, i + 1)
+        ) and _word_count(edited) < _word_count(run):
             run, count = edited, count + 1
     return run, count
 
@@ -242,25 +287,28 @@ def _whole_words_join(left: str, right: str) -> bool | None:
     return bool(_words_containing(joined, min(starts), len(left) + max(ends)))
 
 
-def _joins(left: str, right: str) -> bool:
+def _joins(left: str, right: str, inferred: bool) -> bool:
     """Whether the space between two Thai runs is inside a word: before a character that cannot
-    start a syllable; between two whole words, where one word covers both; else where joining
-    makes a word longer than those beside the space."""
+    start a syllable; if `inferred`, where two whole words stand beside it that one word
+    covers, or else joining makes a word longer than those beside the space, and the runs
+    read in fewer words joined."""
     if left[-1] in SPACED_SIGNS or right[0] in SPACED_SIGNS:
         return False
     if right[0] in NON_INITIAL:
         return True
+    if not inferred:
+        return False
     whole = _whole_words_join(left, right)
-    if whole is not None:
-        return whole
+    if whole is None:
 
-    def beside() -> int:
-        return max(_longest_word(left, len(left) - 1, len(left)), _longest_word(right, 0, 1))
+        def beside() -> int:
+            return max(_longest_word(left, len(left) - 1, len(left)), _longest_word(right, 0, 1))
 
-    return bool(_longest_fitting_word(left + right, len(left) - 1, len(left) + 1, beside))
+        whole = bool(_longest_fitting_word(left + right, len(left) - 1, len(left) + 1, beside))
+    return whole and _word_count(left + right) < _word_count(left) + _word_count(right)
 
 
-def _join_split_words(segment: str) -> tuple[str, int]:
+def _join_split_words(segment: str, inferred: bool) -> tuple[str, int]:
     """Single spaces between two Thai runs removed where they split a word."""
     runs = [match.span() for match in _RUN.finditer(segment)]
     cuts = [
@@ -268,7 +316,7 @@ def _join_split_words(segment: str) -> tuple[str, int]:
         for (start, end), (next_start, next_end) in zip(runs, runs[1:], strict=False)
         if next_start == end + 1
         and segment[end] == " "
-        and _joins(segment[start:end], segment[next_start:next_end])
+        and _joins(segment[start:end], segment[next_start:next_end], inferred)
     ]
     starts = [0, *(cut + 1 for cut in cuts)]
     ends = [*cuts, len(segment)]
@@ -290,37 +338,57 @@ def _map_runs(
     return pattern.sub(one, segment), total
 
 
-def _repair_free(segment: str) -> tuple[str, int]:
-    """One pass of every repair over text that holds no proper name."""
+def _repair_free(segment: str, inferred: bool) -> tuple[str, int]:
+    """One pass of the repairs over text that holds no proper name."""
     segment, total = _DOUBLE_SARA_E.subn(SARA_AE, segment)
-    for pattern, repair in (
-        (_RUN_WITH_FFFD, _fill_replacement_characters),
-        (_RUN, _undouble),
-        (_RUN, _restore_sara_am),
-    ):
+    repairs = [(_RUN_WITH_FFFD, _fill_replacement_characters), (_RUN, _undouble)]
+    if inferred:
+        repairs.append((_RUN, _restore_sara_am))
+    for pattern, repair in repairs:
         segment, count = _map_runs(pattern, repair, segment)
         total += count
-    segment, count = _join_split_words(segment)
+    segment, count = _join_split_words(segment, inferred)
     return segment, total + count
 
 
-def _repair_pass(text: str) -> tuple[str, int]:
-    """One pass of every repair over the text outside proper names."""
+def _repair_pass(text: str, inferred: bool) -> tuple[str, int]:
+    """One pass of the repairs over the text outside proper names."""
     pieces, total, pos = [], 0, 0
     for match in _NAME.finditer(text):
         name_start = match.start(match.lastgroup)
-        fixed, count = _repair_free(text[pos:name_start])
+        fixed, count = _repair_free(text[pos:name_start], inferred)
         pieces += [fixed, text[name_start : match.end()]]
         total, pos = total + count, match.end()
-    fixed, count = _repair_free(text[pos:])
+    fixed, count = _repair_free(text[pos:], inferred)
     return "".join([*pieces, fixed]), total + count
 
 
-def repair_thai(text: str) -> Repaired:
-    """Repair PDF extraction damage to Thai text, pass after pass until nothing changes."""
+def _splits_word(left: str, right: str) -> bool:
+    """Whether the space between two Thai runs cuts a word: no word ends the left run, and
+    joining the runs makes one (เพื่ อ)."""
+    return not _word_ends_at(left, len(left)) and _joins(left, right, inferred=True)
+
+
+def shows_pdf_damage(text: str) -> bool:
+    """Whether text holds what PDF text extraction leaves and correct Thai does not: SARA AM
+    in two glyphs (NIKHAHIT + SARA AA) or doubled, U+FFFD, a space inside a cluster or, by
+    the dictionary, inside a word. Legacy PUA glyphs are not damage: they are another
+    encoding of the same letters, mapped back exactly (`normalise.pua`)."""
+    text = text.translate(PUA_TO_THAI)  # read as the letters they are
+    return (
+        bool(_PDF_DAMAGE.search(text))
+        or any(_splits_word(m[1], m[2]) for m in _SPACED_RUNS.finditer(text))
+    )
+
+
+def repair_thai(text: str, inferred: bool = True) -> Repaired:
+    """Repair PDF extraction damage to Thai text, pass after pass until nothing changes; the
+    inferred repairs only if `inferred` (the text is known to have PDF damage)."""
+    if not inferred and not _EVIDENT.search(text):
+        return Repaired(text, 0)
     total = 0
     while True:
-        text, count = _repair_pass(text)
+        text, count = _repair_pass(text, inferred)
         if not count:
             return Repaired(text, total)
         total += count

@@ -6,6 +6,10 @@ compiles what it needs. Where two readers need slightly different patterns, both
 here, each saying why.
 """
 
+THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"
+"""Thai consonants, vowels and marks, no digits: a character class's inside (`[{THAI_LETTERS}]`),
+to tell where a Thai word goes on."""
+
 O_LETTERS = ("O", "o", "\uff2f", "\uff4f")
 """Ways the letter O of an item code is typed: Latin, fullwidth Ｏ ｏ."""
 ZERO_FOR_O = "0"
@@ -61,3 +65,23 @@ REPORT_YEARS = range(2540, 2601)
 YEAR_HEADER = r"2[45]\d\d"
 """A year heading a score column (2400-2599): narrower than BE_YEARS, so a header typed
 2668 is not read as a year column."""
+
+OVERALL_ROW = (
+    r"(?:ผล)?(?:การประเมิน)?(?:ค่า)?(?:คะแนน)?(?:เฉลี่ย|รวม)*(?:ภาพรวม|ITA)"
+    r"(?:ของหน่วยงาน|เฉลี่ย|รวม|ภาพรวม|ITA)*|overall(?:score)?|ITAscore"
+)
+"""A score table's row label that names the overall ITA score (`ภาพรวม`, `คะแนน ITA`,
+`ผลการประเมินภาพรวม`), matched whole, ignoring case, against the label without spaces or
+brackets. The row labels below are matched the same way."""
+TOTAL_ROW = r"(?:ผล)?(?:ค่า)?(?:คะแนน)?(?:เฉลี่ย|รวม)+|total|average"
+"""A score table's row label for its average or total (`คะแนนเฉลี่ย`, `คะแนนรวม`,
+`ผลคะแนนรวม`, `ค่าเฉลี่ย`): the overall score, unless the table scores one tool's indicators."""
+GRADE_ROW = r"(?:ผลการประเมิน)?ระดับ(?:ผล)?(?:การประเมิน|คะแนน)?(?:ITA)?|rating|grade|เกรด"
+"""A score table's row label for the grades of its total (`ระดับ`, `ระดับผลการประเมิน`,
+`ระดับการประเมิน`, `Rating`)."""
+CHANGE_ROW = (
+    r"(?:คะแนน)?(?:ที่)?(?:ผลต่าง|ส่วนต่าง|ความแตกต่าง|การเปลี่ยนแปลง|เพิ่มขึ้น|ลดลง|\+/?-).*"
+    r"|difference|change"
+)
+"""A score table's row label for the change between two years (`ผลต่าง`, `เพิ่มขึ้น/ลดลง`,
+`คะแนนที่เพิ่มขึ้น`): never a score."""

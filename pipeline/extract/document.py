@@ -16,11 +16,12 @@ from normalise.digits import to_arabic_digits
 from normalise.text import clean_text
 from parsers.model import Document, Paragraph, Row, Table
 from pipeline.extract import non_data, subjects
-from pipeline.extract.column_roles import TableView, view
+from pipeline.extract.column_roles import TableView, unknown_columns, view
 from pipeline.extract.ledger import Ledger
 from pipeline.extract.measures import extract_measures, is_measures_table
 from pipeline.extract.metadata import Metadata, read_metadata
-from pipeline.extract.o_items import extract_oitems, is_oitem_table
+from pipeline.extract.o_item_lines import ItemLines
+from pipeline.extract.o_items import extract_oitems, is_oitem_table, one_per_code, without_year
 from pipeline.extract.score_checks import score_findings
 from pipeline.extract.score_prose import find_mentions
 from pipeline.extract.scores import ScoreSheet, is_score_table, table_scores
@@ -67,7 +68,7 @@ class _Walk:
         for mention in find_mentions(text, fallback, to_arabic_digits(context)):
             written = mention.year_written
             year = self.years.resolve(written, clean_text(mention.evidence)) if written else None
-            year = year or self.year
+            year = year or (None if mention.own_year_only else self.year)
             if mention.subject is None or year is None:
                 what = "what it scores" if mention.subject is None else "its ITA year"
                 places.append(self.sheet.not_attributed(mention.score, what, page,
@@ -120,34 +121,46 @@ def extract(document: Document, doc_id: str) -> Extraction:
         seen = ", ".join(f"{name} ({n}×)" for name, n in counts.items())
         findings.append(Finding(INFO, "NAME_VARIANTS",
                                 f"The {what} is written several ways: {seen}; {used} is used."))
+    findings.extend(meta.findings)  # places corrected to, or missing from, the official list
     ledger = Ledger(document.tables())
     walk = _Walk(ScoreSheet(doc_id, org_id, findings), YearResolver(meta.fiscal_year, findings),
                  year=None, ledger=ledger)
     measure_tables: list[TableView] = []
     o_items: list[OutRow] = []
     item_year = meta.fiscal_year or meta.assessment_year
+    lines = ItemLines(doc_id, org_id, item_year, ledger)
     for block in document.blocks:
         if isinstance(block, Paragraph):
             walk.read_prose(block.text, block.page, context=walk.previous_paragraph)
+            lines.paragraph(block, walk.subindicator)
             walk.previous_paragraph = block.text
             walk.subindicator = last_subindicator(block.text) or walk.subindicator
             continue
         walk.previous_paragraph = ""
+        lines.end()
         tv = view(block)
         _read_table(walk, block, tv)
-        if tv is None:
-            continue
         mapped = False
-        if is_measures_table(tv):
+        if tv is not None and is_measures_table(tv):
             measure_tables.append(tv)
             mapped = True
-        if is_oitem_table(tv) and item_year is not None:
+        if tv is not None and is_oitem_table(tv):
             rows, walk.subindicator = extract_oitems(tv, walk.subindicator, doc_id, org_id,
                                                      item_year, ledger)
             o_items.extend(rows)
             mapped = True
-        if not (mapped or is_score_table(tv)) and tv.any_of(*DATA_ROLES):
+        if tv is not None and (mapped or is_score_table(tv)):
+            findings.extend(unknown_columns(tv))
+        elif not lines.table(block, walk.subindicator) and tv is not None \
+                and tv.any_of(*DATA_ROLES):
             findings.append(_unknown_table(tv))
+    lines.end()
+    o_items, conflicts = one_per_code(o_items, lines.rows)
+    findings.extend(conflicts)
+    items_listed = bool(o_items)
+    if item_year is None and o_items:
+        findings.append(without_year(o_items))
+        o_items = []
     measures = extract_measures(measure_tables, doc_id, org_id, meta.fiscal_year, findings,
                                 ledger)
     findings.extend(score_findings(walk.sheet.rows))
@@ -157,7 +170,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
             WARNING, "EMPTY_DOCUMENT",
             "The document holds no text (a blank page, or only pictures, headers or "
             "properties); nothing was extracted."))
-    ita_report = bool(walk.sheet.rows or measures or o_items or _speaks_of_ita(document))
+    ita_report = bool(walk.sheet.rows or measures or items_listed or _speaks_of_ita(document))
     if document.blocks and not ita_report:
         findings.append(Finding(
             INFO, "NOT_ITA_REPORT",

@@ -17,6 +17,7 @@ from pipeline.extract.column_roles import TableView
 from pipeline.extract.item_status import read_status
 from pipeline.extract.ledger import MEASURES, Ledger
 from pipeline.extract.non_data import is_page_number, row_text
+from pipeline.extract.o_items import is_oitem_table
 from pipeline.extract.score_prose import named_indicators
 from pipeline.extract.section_headings import split_glued_heading
 from pipeline.ita.findings import INFO, Finding
@@ -25,12 +26,44 @@ from pipeline.output.schema import Row as OutRow
 TEXT_ROLES = ("topic", "measure", "method", "responsible", "period", "result", "outcome",
               "suggestion")
 _SWAPPABLE = ("method", "result", "outcome", "suggestion")
+_ALWAYS_INHERITED = ("topic", "measure")
+"""Fields a blank cell inherits from the row above in any case."""
+_GROUP_FIELDS = ("responsible", "period")
+"""Fields a blank cell inherits from the row above within one measure group only."""
+INHERITED_NAMES = {"measure": "measure", "topic": "topic", "responsible": "responsible",
+                   "period": "period_text"}
+"""Fields that may be filled from the row above, in the order `inherited` lists them, and the
+output column each fills."""
 _CONTINUED = regex.compile(r"^\s*\(?ต่อ\)?\s*$|^\s*\(ต่อ\)")
 _NUMBERING = regex.compile(LEADING_SEQ_NUMBER)
+_DETAILS = ("method", "responsible", "period", "result", "outcome")
+"""Columns beside a measure column that make its table a measures table."""
+_PLAN_DETAILS = ("method", "responsible", "period")
+"""Columns beside a topic column that make it the measures of a measures table (a topic with
+only a result beside it is an analysis, not a plan of measures)."""
+
+
+def _measure_role(tv: TableView) -> str:
+    """The column of the measures: the measure column, else (`ประเด็นที่ต้องพัฒนา` beside a
+    responsible unit and a period) the topic column, which then gives no topic."""
+    return "measure" if tv.has("measure") else "topic"
 
 
 def is_measures_table(tv: TableView) -> bool:
-    return tv.has("measure") and tv.any_of("responsible", "period", "method", "result", "outcome")
+    """A measure column beside a method, responsible, period, result or outcome column; or,
+    with no measure column, a topic column beside a method, responsible or period column (a
+    topic column of an O-item table is not a measure)."""
+    if tv.has("measure"):
+        return tv.any_of(*_DETAILS)
+    return tv.has("topic") and tv.any_of(*_PLAN_DETAILS) and not is_oitem_table(tv)
+
+
+def _sources(tv: TableView) -> dict[str, tuple[str, ...]]:
+    """The column roles each field is read from, the first with text winning."""
+    measure = _measure_role(tv)
+    topic = ("topic", "indicator") if measure == "measure" else ("indicator",)
+    return {"topic": topic, "measure": (measure,)} | {
+        r: (r,) for r in TEXT_ROLES if r not in ("topic", "measure")}
 
 
 @dataclass
@@ -39,6 +72,8 @@ class _Draft:
     page_start: int | None
     page_end: int | None
     rows: list[Row] = field(default_factory=list)
+    inherited: set[str] = field(default_factory=set)
+    """Fields filled from the row above: by a cell merged down, or a blank one inheriting."""
 
     def join(self, other: dict[str, str], row: Row) -> None:
         """Append a continuation row's text; a cell repeated as-is is not repeated."""
@@ -50,14 +85,39 @@ class _Draft:
         self.rows.append(row)
 
 
-def _fields(tv: TableView, row: Row) -> dict[str, str]:
-    texts = {role: tv.cell(row, role) for role in TEXT_ROLES}
-    if not texts["topic"]:
-        texts["topic"] = tv.cell(row, "indicator")
-    texts = {role: split_glued_heading(text)[0] for role, text in texts.items()}
-    seq = tv.cell(row, "seq")
-    texts["seq"] = seq
-    return texts
+def _fields(tv: TableView, row: Row) -> tuple[dict[str, str], set[str]]:
+    """The row's text per field, and the fields whose cells Word merged down from the row above.
+    A merged cell of a field that is never inherited (method, result …) reads as blank: its
+    text belongs to the row the merge starts in."""
+    texts: dict[str, str] = {}
+    merged: set[str] = set()
+    for name, roles in _sources(tv).items():
+        role = next((r for r in roles if tv.cell(row, r)), roles[0])
+        texts[name] = split_glued_heading(tv.cell(row, role))[0]
+        if tv.from_above(row, role):
+            if name in INHERITED_NAMES:
+                merged.add(name)
+            else:
+                texts[name] = ""
+    texts["seq"] = tv.cell(row, "seq")
+    return texts, merged
+
+
+def _inherit(fields: dict[str, str], above: dict[str, str], merged: set[str]) -> set[str]:
+    """Fill the row's blank cells from the row above: topic and measure always, responsible
+    and period within one measure group (the row's measure came from above). The fields filled,
+    with those merged down."""
+    filled = set(merged)
+    for name in _ALWAYS_INHERITED:
+        if not fields[name].strip() and above[name].strip():
+            fields[name] = above[name]
+            filled.add(name)
+    if "measure" in filled:
+        for name in _GROUP_FIELDS:
+            if not fields[name].strip() and above[name].strip():
+                fields[name] = above[name]
+                filled.add(name)
+    return filled
 
 
 def _is_continuation(fields: dict[str, str], row: Row, has_previous: bool) -> bool:
@@ -111,18 +171,16 @@ def extract_measures(
         stage = "report" if tv.any_of("result", "outcome") else "plan"
         previous: _Draft | None = None
         for row in tv.rows:
-            fields = _fields(tv, row)
-            if not any(v.strip() for v in fields.values()) or is_page_number(row_text(row)):
+            fields, merged = _fields(tv, row)
+            own = [v for k, v in fields.items() if k not in merged]
+            if not any(v.strip() for v in own) or is_page_number(row_text(row)):
                 continue
             if previous is not None and _is_continuation(fields, row, True):
                 fields = {k: ("" if _CONTINUED.match(v) else v) for k, v in fields.items()}
                 previous.join(fields, row)
                 continue
-            if previous is not None:
-                for role in ("topic", "measure"):
-                    if not fields[role].strip():
-                        fields[role] = previous.fields[role]
-            previous = _Draft(fields, row.page_start, row.page_end, [row])
+            inherited = merged if previous is None else _inherit(fields, previous.fields, merged)
+            previous = _Draft(fields, row.page_start, row.page_end, [row], inherited)
             drafts.append((previous, stage))
 
     out: list[OutRow] = []
@@ -143,6 +201,7 @@ def extract_measures(
             "result": result or None, "outcome": _optional(f["outcome"]),
             "suggestion": _optional(f["suggestion"]), "indicators": _indicators(f),
             "page_start": draft.page_start, "page_end": draft.page_end, "status": status,
-            "inherited": [],
+            "inherited": [out for name, out in INHERITED_NAMES.items()
+                          if name in draft.inherited],
         })
     return out

@@ -1,4 +1,5 @@
-"""O-item progress tables: item code, title, sub-indicator, responsible units and status."""
+"""O-item progress tables (item code, title, sub-indicator, responsible units and status), and
+the O-item rows of a whole document: one per code, none without a year."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from normalise.units import split_units
 from parsers.model import Row
 from pipeline.extract.column_roles import TableView
 from pipeline.extract.item_status import read_status
-from pipeline.extract.ledger import O_ITEMS, Ledger
+from pipeline.extract.ledger import FINDINGS, O_ITEMS, Ledger
 from pipeline.extract.section_headings import last_subindicator, split_glued_heading
+from pipeline.ita.findings import WARNING, Finding
 from pipeline.ita.vocabulary import DONE, NOT_DONE, UNKNOWN
 from pipeline.output.schema import Row as OutRow
 
@@ -38,11 +40,12 @@ def _status_columns(tv: TableView, row: Row) -> str:
 
 
 def extract_oitems(
-    tv: TableView, subindicator: str | None, doc_id: str, org_id: str | None, year: int,
+    tv: TableView, subindicator: str | None, doc_id: str, org_id: str | None, year: int | None,
     ledger: Ledger,
 ) -> tuple[list[OutRow], str | None]:
     """Rows of one O-item table and the sub-indicator in force after it. A row read as an item,
-    or as the sub-indicator heading of the items below it, goes into the ledger."""
+    or as the sub-indicator heading of the items below it, goes into the ledger: into o_items,
+    or with no year (None) into the finding `without_year` makes of the rows."""
     col = code_column(tv)
     out: list[OutRow] = []
     for row in tv.rows:
@@ -63,6 +66,45 @@ def extract_oitems(
             })
         heading = last_subindicator(glued)
         if code is not None or heading is not None:
-            ledger.read(row, O_ITEMS)
+            ledger.read(row, O_ITEMS if year is not None else FINDINGS)
         subindicator = heading or subindicator
     return out, subindicator
+
+
+_SAID = {DONE: "done", NOT_DONE: "not done", UNKNOWN: "with no status"}
+
+
+def _said(row: OutRow) -> str:
+    """How a mention gave the item: its status and page."""
+    page = f" on page {row['page']}" if row.get("page") is not None else ""
+    return f"{_SAID[row['status']]}{page}"
+
+
+def one_per_code(table_rows: list[OutRow], line_rows: list[OutRow]) -> tuple[list[OutRow],
+                                                                          list[Finding]]:
+    """The document's O-items, one row per code: a table's row before a line's, else the
+    first; a mention dropped that gives another status is a finding."""
+    kept: dict[str, OutRow] = {}
+    findings = []
+    for row in [*table_rows, *line_rows]:
+        first = kept.setdefault(row["code"], row)
+        if first is not row and row["status"] not in (UNKNOWN, first["status"]):
+            findings.append(Finding(
+                WARNING, "ITEM_STATUS_CONFLICT",
+                f"{row['code']} is listed more than once: {_said(first)}, which is kept, and "
+                f"{_said(row)}.",
+                row["page"], row["evidence"] or row["title"]))
+    return list(kept.values()), findings
+
+
+def without_year(rows: list[OutRow]) -> Finding:
+    """The finding for O-items read from a document that states no year: an item code means
+    nothing without its assessment year, so they are not in o_items."""
+    codes = ", ".join(r["code"] for r in rows)
+    return Finding(
+        WARNING, "ITEMS_WITHOUT_YEAR",
+        f"The document lists {len(rows)} O-item{'s' if len(rows) > 1 else ''} ({codes}) but "
+        "states no fiscal or assessment year, and an item's code means nothing without its "
+        "year; they are not in o_items.",
+        rows[0]["page"],
+        "; ".join(f"{r['code']} {r['title']}" if r["title"] else r["code"] for r in rows))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from normalise.codes import parse_item_code
 from normalise.text import clean_text
-from normalise.vocabulary import INDICATOR_REF, LEADING_LIST_MARK
+from normalise.vocabulary import INDICATOR_REF, LEADING_LIST_MARK, THAI_LETTERS
 from pipeline.ita.framework import framework
 from pipeline.ita.vocabulary import ITEM_TOOL
 
@@ -62,6 +63,20 @@ def named(name: str) -> Subject:
     if known := framework().indicator_by_name(bare):
         return indicator(known.code, name)
     return Subject(QUESTION, None, None, name)
+
+
+_TITLE_ENDS = rf"(?:(?![{THAI_LETTERS}])|(?=ได้|มี|คะแนน|ซึ่ง|อยู่|เท่ากับ|โดย|ที่))"
+"""Where an indicator's title ends in running text: not inside a longer word, but glued words
+that go on with the sentence (`การใช้อำนาจได้คะแนน`) are no part of it."""
+
+
+@cache
+def indicator_title() -> str:
+    """Pattern source: any indicator or sub-indicator title of the framework in running text
+    (group `title`; `named` reads it), spaces inside it allowed, the longest title first."""
+    names = sorted((n for i in framework().indicators for n in i.names), key=len, reverse=True)
+    spaced = (r"\s*".join(map(regex.escape, "".join(name.split()))) for name in names)
+    return rf"(?P<title>{'|'.join(spaced)}){_TITLE_ENDS}"
 
 
 def from_label(label: str, tool_hint: str | None = None) -> Subject | None:

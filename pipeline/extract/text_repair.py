@@ -1,26 +1,37 @@
-"""Thai text repair applied to a whole document before extraction, with the repairs counted."""
+"""Thai text mended in a whole document before extraction, with the repairs counted.
+
+Every format's paragraphs and cells pass here between parsing and extraction: legacy font
+glyphs become standard Thai (`normalise.pua`) in all of them, and the dictionary repairs
+(`normalise.thai_repair`) that infer damage from correct-looking Thai run only in a document
+whose text shows PDF damage somewhere; elsewhere only damage correct Thai never holds is
+mended.
+"""
 
 from __future__ import annotations
 
-from normalise.thai_repair import repair_thai
-from parsers.model import Document, Paragraph
+from collections.abc import Iterator
+
+from normalise.pua import standard_thai
+from normalise.thai_repair import repair_thai, shows_pdf_damage
+from parsers.model import Cell, Document, Paragraph
+
+
+def _texts(document: Document) -> Iterator[Paragraph | Cell]:
+    """Every paragraph and table cell, in reading order."""
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        else:
+            for row in block.rows:
+                yield from row.cells
 
 
 def repair_document(document: Document) -> int:
-    """Repair every paragraph and cell in place (`normalise.thai_repair`); the repairs made."""
+    """Mend every paragraph and cell in place; the dictionary repairs made."""
+    holders = list(_texts(document))
+    inferred = any(shows_pdf_damage(holder.text) for holder in holders)
     count = 0
-
-    def repaired(text: str) -> str:
-        nonlocal count
-        result = repair_thai(text)
-        count += result.count
-        return result.text
-
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            block.text = repaired(block.text)
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    cell.text = repaired(cell.text)
+    for holder in holders:
+        result = repair_thai(standard_thai(holder.text), inferred)
+        holder.text, count = result.text, count + result.count
     return count

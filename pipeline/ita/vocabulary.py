@@ -13,6 +13,9 @@ GRADE_LETTERS: tuple[str, ...] = tuple(band.grade for band in framework().grade_
 """The grades of the framework's bands, best first: AA A B C D E F."""
 PASS_FAIL = {"ผ่าน": "pass", "ไม่ผ่าน": "fail"}
 """The pass / fail verdicts as reports write them, and the grade each stands for."""
+VERDICT_QUALIFIERS = ("เกณฑ์", "ดีเยี่ยม", "ดีมาก")
+"""Words written on to ผ่าน / ไม่ผ่าน in a verdict (`ผ่านเกณฑ์`, `ผ่านดีเยี่ยม`): the verdict is
+still pass or fail, never a grade letter."""
 TOOLS: tuple[str, ...] = framework().tool_codes
 """The tools' codes: IIT EIT OIT."""
 ITEM_TOOL = next(framework().tool_of(i.code) for i in framework().indicators if "." in i.code)

@@ -9,11 +9,14 @@ import pytest
 
 from tests.metamorphic.cases import SEEDS, STEMS, case, check, fixture
 from tests.metamorphic.text_transforms import SEEDLESS, TRANSFORMS, NotApplicable
+from tests.metamorphic.wording_transforms import WORDING_TRANSFORMS
+
+ALL_TRANSFORMS = TRANSFORMS | WORDING_TRANSFORMS
 
 CASES = [
     case(stem, name, seed, id=f"{stem[:3]}-{name}-seed{seed}")
     for stem in STEMS
-    for name in TRANSFORMS
+    for name in ALL_TRANSFORMS
     for seed in (SEEDS[:1] if name in SEEDLESS else SEEDS)
 ]
 
@@ -22,7 +25,7 @@ def transformed(stem: str, name: str, seed: int, folder: Path) -> Path:
     """The fixture's text after the transformation, written as a file."""
     original = fixture("txt", stem).read_text(encoding="utf-8")
     try:
-        lines = TRANSFORMS[name](original.split("\n"), random.Random(seed))
+        lines = ALL_TRANSFORMS[name](original.split("\n"), random.Random(seed))
     except NotApplicable as exc:
         pytest.skip(str(exc))
     path = folder / f"{stem}.{name}.{seed}.txt"

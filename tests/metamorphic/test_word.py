@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.metamorphic.cases import SEEDS, STEMS, case, check, fixture
-from tests.metamorphic.word_transforms import NotApplicable, split_table
+from tests.metamorphic.word_transforms import NotApplicable, pua_in_word, split_table
 
 CASES = [
     case(stem, repeat, seed, kind="docx",
@@ -30,3 +30,10 @@ def test_word_table_split_keeps_tables(stem: str, repeat_header: bool, seed: int
     path.write_bytes(data)
     what = "splitting a table" + (" with its header repeated" if repeat_header else "")
     check(path, "docx", stem, f"{what} (seed {seed})")
+
+
+@pytest.mark.parametrize("stem", [case(s, id=f"{s[:3]}-pua_glyphs", kind="docx") for s in STEMS])
+def test_word_text_in_legacy_glyphs_keeps_tables(stem: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{stem}.pua.docx"
+    path.write_bytes(pua_in_word(fixture("docx", stem).read_bytes(), random.Random(0)))
+    check(path, "docx", stem, "Thai marks in legacy PUA glyphs")

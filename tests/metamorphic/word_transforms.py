@@ -195,3 +195,18 @@ def page_variant(data: bytes, variant: PageVariant) -> bytes:
     _scale_fonts(document, factor)
     _scale_fonts(styles, factor)
     return replace_parts(data, {DOCUMENT: document, STYLES: styles})
+
+
+# --- legacy glyphs ------------------------------------------------------------------------
+
+def pua_in_word(data: bytes, rng: random.Random) -> bytes:
+    """The Word file with Thai marks in legacy PUA glyphs in every text run, as text pasted
+    from a PDF made with an old Thai font carries them (`wording_transforms.PUA_FORMS`)."""
+    from tests.metamorphic.wording_transforms import pua_text
+
+    root = read_part(data, DOCUMENT)
+    salt = rng.randrange(1 << 16)
+    for t in root.iter(f"{W}t"):
+        if t.text:
+            t.text = pua_text(t.text, salt)
+    return replace_parts(data, {DOCUMENT: root})

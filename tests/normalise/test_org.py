@@ -2,7 +2,16 @@ import dataclasses
 
 import pytest
 
-from normalise.org import ORG_TYPES, Org, find_orgs, find_place
+from normalise.org import (
+    ORG_TYPES,
+    Org,
+    PlaceName,
+    find_agencies,
+    find_orgs,
+    find_place,
+    find_places,
+    read_places,
+)
 
 
 def test_org_types():
@@ -128,3 +137,112 @@ def test_corpus_heading():
         "องค์การบริหารส่วนตำบลพันชนะ    อำเภอด่านขุนทด  จังหวัดนครราชสีมา\n"
     )
     assert [org.org_id for org in find_orgs(text)] == ["sao:พันชนะ:นครราชสีมา"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org_type", "name"),
+    [
+        ("เทศบาลตำบลบ้านใหม่-หนองบัว อำเภอเมือง", "subdistrict_municipality", "บ้านใหม่-หนองบัว"),
+        ("ของเทศบาลตำบลบ้านใหม่-หนองบัวประจำปี", "subdistrict_municipality", "บ้านใหม่-หนองบัว"),
+        ("ทม.สุไหงโก-ลก", "town_municipality", "สุไหงโก-ลก"),
+        ("อบต.นาดี–นาดูน ได้ดำเนินการ", "sao", "นาดี–นาดูน"),  # an en dash, kept as written
+        ("องค์การบริหารส่วนตำบลทองเอน-อำเภอเมือง", "sao", "ทองเอน"),  # a hyphen before a place
+    ],
+)
+def test_a_name_is_not_cut_at_its_hyphen(text, org_type, name):
+    [org] = find_orgs(text)
+    assert (org.org_type, org.name) == (org_type, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("องค์การบริหารส่วนตำบลมีชัยได้ดำเนินการ", "มีชัย"),  # มี (has) opens the name
+        ("องค์การบริหารส่วนตำบลตาเมียงอำเภอพนมดงรัก", "ตาเมียง"),  # มี inside it
+        ("อบต.ดำเนินสะดวกเป็นผู้", "ดำเนินสะดวก"),  # ดำเนิน (carry out) opens it
+    ],
+)
+def test_a_following_word_inside_an_official_place_name_does_not_cut_it(text, name):
+    [org] = find_orgs(text)
+    assert org.name == name
+
+
+def test_a_following_word_that_is_also_a_place_name_still_ends_a_name():
+    assert find_orgs("อบต.และประชาชน") == []  # และ is a subdistrict, here the word "and"
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("รายงานผลการดำเนินงาน กรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ 2565",
+         ["กรมส่งเสริมการปกครองท้องถิ่น"]),
+        ("รายงานประจำปี 2565 มหาวิทยาลัยราชภัฏนครราชสีมา", ["มหาวิทยาลัยราชภัฏนครราชสีมา"]),
+        ("โรงเรียนบ้านหนองบัวได้รับการประเมิน", ["โรงเรียนบ้านหนองบัว"]),
+        ("โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโนนประจำปี", ["โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านโนน"]),
+        ("การไฟฟ้าส่วนภูมิภาคอำเภอพล ได้รับ", ["การไฟฟ้าส่วนภูมิภาคอำเภอพล"]),
+        # an agency's own province is part of its name
+        ("สำนักงานสาธารณสุขจังหวัดขอนแก่น", ["สำนักงานสาธารณสุขจังหวัดขอนแก่น"]),
+        ("สำนักงานเขตมีนบุรี กรุงเทพมหานคร", ["สำนักงานเขตมีนบุรี"]),
+        ("หน่วยงานภาครัฐ ได้แก่ กระทรวง กรม จังหวัด กองทุน สถาบัน", []),  # kinds, no names
+        ("กรมธรรม์ประกันภัย", []),  # an insurance policy
+        ("สำนักงานปลัดองค์การบริหารส่วนตำบล", []),  # an organisation's own office
+    ],
+)
+def test_find_agencies(text, agencies):
+    found = find_agencies(text)
+    assert [a.name for a in found] == agencies
+    assert {a.org_type for a in found} <= {"other"}
+
+
+def test_an_agency_is_named_whole_and_keyed_by_its_name():
+    [agency] = find_agencies("สำนักงานสาธารณสุขจังหวัดขอนแก่น")
+    assert agency.full_name == "สำนักงานสาธารณสุขจังหวัดขอนแก่น"
+    assert agency.org_id == "other:สำนักงานสาธารณสุขจังหวัดขอนแก่น:ขอนแก่น"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("หน่วยงาน ได้แก่ จังหวัด กองทุน สถาบัน", (None, None)),  # kinds of institution
+        ("ระดับอำเภอ และจังหวัด", (None, None)),
+        ("จังหวัด นครราชสีมา อำเภอ ด่านขุนทด", ("ด่านขุนทด", "นครราชสีมา")),  # spaced, official
+        ("อ.สตีก จ.บุรีรัมม์", ("สตึก", "บุรีรัมย์")),  # misspelt, each close to one name
+        ("อำเภอเมือง จังหวัดบุรีรัมย์", ("เมืองบุรีรัมย์", "บุรีรัมย์")),
+        ("สำนักงานเขตบางรัก", ("บางรัก", "กรุงเทพมหานคร")),  # a khet is in Bangkok
+        ("ในเขตพื้นที่ของจังหวัดขอนแก่น", (None, "ขอนแก่น")),  # เขต (area), no khet
+        ("อำเภอสุไหงโก-ลก จังหวัดนราธิวาส", ("สุไหงโก-ลก", "นราธิวาส")),
+        ("จังหวัดโคราช", (None, "โคราช")),  # not in the list: kept as written
+    ],
+)
+def test_places_in_their_official_names(text, place):
+    assert find_place(text) == place
+
+
+def test_the_official_spelling_wins_over_the_most_written():
+    text = "อำเภอสตีก จังหวัดบุรีรัมย์ ... อำเภอสตีก ... อำเภอสตึก"
+    places = read_places(text)
+    assert places.district == PlaceName("สตึก", {"สตีก": 2, "สตึก": 1}, official=True)
+    assert places.province == PlaceName("บุรีรัมย์", {"บุรีรัมย์": 1}, official=True)
+
+
+def test_a_district_is_read_among_its_provinces():
+    # โนนสุง is as near โนนสูง (นครราชสีมา) as โนนสัง (หนองบัวลำภู): the province decides
+    assert read_places("อำเภอโนนสุง จังหวัดนครราชสีมา").district == PlaceName(
+        "โนนสูง", {"โนนสุง": 1}, official=True)
+    assert read_places("อำเภอโนนสุง").district == PlaceName(
+        "โนนสุง", {"โนนสุง": 1}, official=False)
+
+
+def test_the_first_official_place_is_the_one_read():
+    places = read_places("อำเภอไม่มีจริง อำเภอด่านขุนทด จังหวัดนครราชสีมา")
+    assert places.district == PlaceName("ด่านขุนทด", {"ด่านขุนทด": 1}, official=True)
+
+
+def test_a_place_the_list_lacks_keeps_its_most_written_spelling():
+    places = read_places("จังหวัดโคราช จังหวัดโคราช จังหวัดโคลาช")
+    assert places.province == PlaceName("โคราช", {"โคราช": 2, "โคลาช": 1}, official=False)
+
+
+def test_find_places_leaves_out_words_after_a_spaced_prefix_that_are_no_place():
+    text = "จังหวัด กองทุน สถาบัน อำเภอ ด่านขุนทด จังหวัดนครราชสีมา เขตพื้นที่ เขตบางรัก"
+    assert find_places(text) == (["ด่านขุนทด", "บางรัก"], ["นครราชสีมา"])

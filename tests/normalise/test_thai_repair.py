@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.corpus import thai_words
 
-from normalise.thai_repair import Repaired, repair_thai
+from normalise.thai_repair import Repaired, repair_thai, shows_pdf_damage
 
 THAI_LETTER_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 # Dictionary entries made only of Thai letters (some entries hold spaces, dots or ๆ after a space).
@@ -213,3 +213,63 @@ def test_idempotent(text: str) -> None:
 ])
 def test_a_space_between_whole_words_stays_unless_one_word_covers_both(text: str) -> None:
     assert repair_thai(text) == Repaired(text, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "มีการออก",
+    "มีการออกประกาศเจตจำนงสุจริต",  # มี|กำรอ|อก would be as many words: การ stays
+    "การออกแบบ",
+    "ส่งเสริมการอยู่ร่วมกัน",
+    "เพื่อพัฒนาหน้าที่",
+    "ดำเนินการอย่างต่อเนื่อง",
+])
+def test_a_word_is_never_made_another(text: str) -> None:
+    """Even in text known to have PDF damage, SARA AA in a word stays unless the edit joins
+    the pieces a broken word fell into."""
+    assert repair_thai(text) == Repaired(text, 0)
+
+
+@pytest.mark.parametrize("text", ["ประจาปี", "ดาเนินการ", "นาไปใช้", "ดำเนิน การ", "จัดซื้อ จัดจ้าง"])
+def test_text_without_pdf_damage_keeps_its_sara_aa_and_spaces(text: str) -> None:
+    assert repair_thai(text, inferred=False) == Repaired(text, 0)
+
+
+@pytest.mark.parametrize(("damaged", "correct"), [
+    ("เเละ", "และ"),
+    ("อยู่่", "อยู่"),
+    ("ดำาเนินการ", "ดำเนินการ"),
+    ("เพ ื่อ", "เพื่อ"),
+    ("ข้อ\ufffdูล", "ข้อมูล"),
+])
+def test_damage_correct_thai_never_holds_is_mended_anywhere(damaged: str, correct: str) -> None:
+    assert repair_thai(damaged, inferred=False) == Repaired(correct, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "ประจ\u0e4d\u0e32ปี",  # SARA AM in two glyphs
+    "ดำาเนินการ",  # SARA AM doubled
+    "ข้อ\ufffdูล",
+    "เพ ื่อ",  # a space inside a cluster
+    "จัด ประชุม เพื่ อ สร้าง กระบวนการ",  # 000 of the corpus: a space inside a word
+])
+def test_pdf_damage_is_told(text: str) -> None:
+    assert shows_pdf_damage(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ผู\uf70bรับผิดชอบ",  # a PUA glyph variant: another encoding, mapped back exactly
+    "มีการออกประกาศเจตจำนงสุจริต",
+    "ยกตัวอย่าง เช่น Web board",  # a space a writer puts between words
+    "ประชาชน มีส่วนร่วม",
+    "ทั่ว ๆ ไป",
+    "คะเเนน อยู่่",  # a typist's slips, not a PDF's
+    "นายจเร เสขุนทด",
+])
+def test_correct_text_and_typing_slips_show_no_pdf_damage(text: str) -> None:
+    assert not shows_pdf_damage(text)
+
+
+@settings(deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=8).map(" ".join))
+def test_dictionary_words_between_spaces_show_no_pdf_damage(text: str) -> None:
+    assert not shows_pdf_damage(text)
