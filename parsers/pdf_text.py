@@ -213,6 +213,29 @@ def join_lines(found: Sequence[Line], right_edge: float) -> str:
             text += "\n" + line.text
         elif prev.ends_with_space or line.starts_with_space:
             text += " " + line.text
+        elif _cut_number(prev, line, right_edge):
+            text += line.text
         else:
             text += joiner(text, line.text) + line.text
     return text
+
+
+_NUMBER_END = regex.compile(r"[0-9๐-๙]+[.,]?$")
+_NUMBER_START = regex.compile(r"^[0-9๐-๙]*[.,]?[0-9๐-๙]+")
+_DECIMAL = regex.compile(r"[0-9๐-๙]+[.,][0-9๐-๙]+")
+
+
+def _cut_number(prev: Line, line: Line, right_edge: float) -> bool:
+    """A decimal number the column was too narrow for, broken inside (`๙` / `๙.๔๕`): the two
+    pieces make one decimal with its point inside, and the second piece would not have fitted
+    after the first. Two whole numbers on two lines (`๑๐๐` / `๑๐๐`) are never joined."""
+    end, start = _NUMBER_END.search(prev.text), _NUMBER_START.match(line.text)
+    if end is None or start is None or not _DECIMAL.fullmatch(end.group() + start.group()):
+        return False
+    taken, width = 0, 0.0
+    for glyph in line.glyphs:
+        if taken >= start.end():
+            break
+        taken += len(glyph.text)
+        width += glyph.x1 - glyph.x0
+    return prev.x1 + width > right_edge + FIT_SLACK

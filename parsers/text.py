@@ -195,9 +195,12 @@ def _best_width(groups: Sequence[Sequence[object]]) -> int | None:
     if not candidates:
         return None
 
-    def score(w: int) -> tuple[int, int]:
+    def score(w: int) -> tuple[int, int, int]:
+        """Groups packed; then how many groups are one whole row of that width (two copies of
+        a header one after the other pack as rows of twice the width just as well)."""
         skip_lead = _pack_count(groups[1:], w) if len(groups[0]) == 1 else 0
-        return max(_pack_count(groups, w), skip_lead), w
+        whole = sum(1 for g in groups[:6] if len(g) == w)
+        return max(_pack_count(groups, w), skip_lead), whole, w
 
     return max(candidates, key=score)
 
