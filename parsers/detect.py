@@ -7,11 +7,15 @@ import re
 import zipfile
 
 PDF, DOCX, DOC, TXT, UNKNOWN = "pdf", "docx", "doc", "txt", "unknown"
+HTML = "html"
+IMAGE = "image"
+_SCAN_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+"""PNG, JPEG and TIFF: the images scanners and phones make, read by OCR."""
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ERROR_PAGE = re.compile(
-    rb"<title>[^<]*(\b[45]\d\d\b|not found|error|forbidden|unavailable)", re.IGNORECASE)
-"""A web page whose title names an HTTP error: a server's answer saved in place of a file."""
+_HTML_START = re.compile(rb"(?:\s|<!--.*?-->)*(<!doctype\s+html|<html\b|<\?xml)", re.I | re.S)
+"""A page's start, after white space and comments (`<!-- saved from url=… -->`, which browsers
+write before the doctype of a page they save); an XML declaration only before `<html`."""
 
 
 def _is_docx(data: bytes) -> bool:
@@ -30,12 +34,15 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def _is_html(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
+    start = _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return start is not None and (start.group(1) != b"<?xml" or b"<html" in head.lower())
 
 
 def detect_format(data: bytes) -> str:
-    """One of pdf, docx, doc, txt or unknown."""
+    """One of pdf, docx, doc, html, image, txt or unknown."""
     head = data[:1024]
     if b"%PDF-" in head:
         return PDF
@@ -46,7 +53,11 @@ def detect_format(data: bytes) -> str:
             return DOCX  # a Word file cut short; the reader says so
     if head.startswith(_OLE_MAGIC):
         return DOC
-    if data and _looks_like_text(data) and not _is_html(data):
+    if head.startswith(_SCAN_MAGIC):
+        return IMAGE
+    if _is_html(data):
+        return HTML
+    if data and _looks_like_text(data):
         return TXT
     return UNKNOWN
 
@@ -62,14 +73,8 @@ def what_it_is(data: bytes) -> str:
     """For a file of unknown format: what it seems to be, as the end of a sentence."""
     for magic, name in _IMAGES:
         if data.startswith(magic):
-            return (f"{name}, not a document; if it is a scanned report, convert it to a PDF "
-                    "(reading scans is not supported yet)")
-    if _is_html(data):
-        if _ERROR_PAGE.search(data[:8192]):
-            return ("a web page (HTML) reporting an error, saved in place of the report; "
-                    "download the report again")
-        return ("a saved web page (HTML); reading web pages is not supported yet: open it in "
-                "a browser, print it to PDF and convert the PDF")
+            return (f"{name}, not a document; if it is a scanned report, save it as PNG, "
+                    "JPEG, TIFF or PDF and convert that")
     if data.startswith(b"PK\x03\x04"):
         return "a zip archive without a Word document in it; unpack it and convert its files"
     return "not a PDF, Word or text document (its content matches none of them)"

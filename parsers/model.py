@@ -75,6 +75,17 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True)
+class OcrNumber:
+    """A number read by OCR from an image of a page."""
+
+    page: int
+    text: str
+    """The number as read, in the digits it is printed in (`๙๙.๒๔`)."""
+    confidence: float
+    """The reader's confidence (0-1) in its least sure character."""
+
+
 @dataclass
 class Document:
     source_format: str
@@ -92,6 +103,11 @@ class Document:
     1-based: their content is not in `blocks`."""
     ocr_pages: list[int] = field(default_factory=list)
     """Pages whose text was read by OCR from an image of the page, 1-based."""
+    ocr_numbers: list[OcrNumber] = field(default_factory=list)
+    """Every number read by OCR, with how sure the reader is of its digits."""
+    ocr_unavailable: str | None = None
+    """Why pages without a usable text layer were not read by OCR (Tesseract missing,
+    OCR turned off), a sentence; None when they were, or there were none."""
     repairs: list[str] = field(default_factory=list)
     """Repairs the parser made to the file itself before it could read it, each a sentence
     (a PDF's cross-reference table rebuilt, say): the content may be incomplete."""

@@ -31,6 +31,8 @@ from parsers.glyphs import normalise_glyphs
 from parsers.limits import Limits
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
+from parsers.ocr_pdf import pages_to_read, read_scans
+from parsers.ocr_settings import DEFAULT_OCR, OcrSettings
 from parsers.pdf_chars import Box, CharIndex
 from parsers.pdf_layer import read_layout
 from parsers.pdf_repair import needs_repair, rebuild
@@ -263,10 +265,12 @@ def _blank(page: Page) -> bool:
 
 
 def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
-              settings: PdfSettings = DEFAULT_SETTINGS) -> Document:
-    """Parse a PDF file's bytes as `settings` say; one of more than `max_pages` is refused."""
+              settings: PdfSettings = DEFAULT_SETTINGS, ocr: OcrSettings = DEFAULT_OCR
+              ) -> Document:
+    """Parse a PDF file's bytes as `settings` say; one of more than `max_pages` is refused.
+    Pages without a usable text layer are read by OCR as `ocr` says (`ocr_pdf`)."""
     pdf, repairs = _open_repaired(data)
-    pages: list[list[_Placed]] = []
+    pages: dict[int, list[_Placed]] = {}
     document = Document("pdf", repairs=repairs)
     with pdf:
         if not pdf.pages:
@@ -290,7 +294,10 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
             elif _undecodable(chars, settings):
                 document.pages_without_unicode.append(page.page_number)
             else:
-                pages.append(_page_blocks(page, settings))
+                pages[page.page_number] = _page_blocks(page, settings)
         document.page_count = len(pdf.pages)
-    document.blocks = assemble_tables(_with_break_evidence(pages, settings))
+    scans = read_scans(data, document, pages_to_read(document, sorted(pages), ocr), ocr)
+    pages.update({n: [_Placed(block, 0.0) for block in blocks] for n, blocks in scans.items()})
+    ordered = [pages[n] for n in sorted(pages)]
+    document.blocks = assemble_tables(_with_break_evidence(ordered, settings))
     return document

@@ -10,6 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
+from parsers.ocr_settings import DEFAULT_OCR, OCR_MODES, OcrSettings
 from pipeline.database import URL_FORMS
 from pipeline.errors import ItaError, UsageError
 from pipeline.output.writers import FORMATS
@@ -36,6 +37,13 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return int(value)
+
+
+def _ocr_languages(value: str) -> str:
+    try:
+        return OcrSettings(languages=value).languages
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +84,13 @@ def _parser() -> argparse.ArgumentParser:
                          default=DEFAULT_LIMITS.max_memory_bytes // MB, metavar="MB",
                          help="memory a worker may take for one file "
                          f"(default {DEFAULT_LIMITS.max_memory_bytes // MB})")
+    convert.add_argument("--ocr", choices=OCR_MODES, default=DEFAULT_OCR.mode,
+                         help="read scans and images with Tesseract: auto (pages without a "
+                         "usable text layer, and images; the default), force (every page) "
+                         "or off")
+    convert.add_argument("--ocr-lang", type=_ocr_languages, default=DEFAULT_OCR.languages,
+                         metavar="LANGS", help="Tesseract languages "
+                         f"(default {DEFAULT_OCR.languages})")
     convert.add_argument("--catalogue", type=Path, metavar="FILE", help=CATALOGUE_HELP)
     convert.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     load = commands.add_parser("load", help="load a converted folder into a database")
@@ -102,7 +117,7 @@ def convert(args: argparse.Namespace) -> int:
         inputs=args.inputs, out=args.out, formats=args.format, workers=args.workers,
         timeout=args.timeout, engine=args.engine, scheduler=args.scheduler, resume=args.resume,
         batch_size=args.batch_size, db=args.db, catalogue=args.catalogue, limits=limits,
-        progress=not args.quiet)
+        ocr=OcrSettings(mode=args.ocr, languages=args.ocr_lang), progress=not args.quiet)
     try:
         result = convert_batch(options)
     except UsageError as exc:

@@ -12,6 +12,9 @@ peak memory of `ita convert`.
    through plain pdfplumber text and table extraction, with our time as a ratio.
 3. Rows/s loading the converted archive into DuckDB and into PostgreSQL (the server
    named by ITA_TEST_POSTGRES).
+4. OCR on scans of the PDF fixtures (tests/ocr_bench.py): pages/s, character error rate
+   of OCR'd prose against the text layer, scores exact / flagged / wrong, measure recall
+   and O-item statuses (BENCH_OCR=0 leaves it out).
 Numbers are measured on this machine, never asserted.
 """
 
@@ -36,7 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from parsers import parse_bytes
 from parsers.model import Document, Paragraph, Table
 from pipeline.database import load_folder
-from tests import bench_ratios
+from tests import bench_ratios, ocr_bench
 from tests.support.databases import POSTGRES_ENV, fresh_database
 from tests.support.paths import ROOT
 
@@ -251,12 +254,19 @@ def _pdf_only_seconds(pdfs: list[Path], tmp: Path) -> float:
     return seconds
 
 
+OCR = os.environ.get("BENCH_OCR", "1") == "1"
+"""Whether to measure OCR on scans of the PDF fixtures (tests/ocr_bench.py; minutes)."""
+
+
 def main() -> None:
     bench_ratios.main()
     print()
     if PLAIN:
         pdf_quality()
     archive_speed()
+    if OCR:
+        print()
+        ocr_bench.main()
 
 
 if __name__ == "__main__":

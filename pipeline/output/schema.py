@@ -56,7 +56,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
         _c("doc_id", "string", "sha256 (hex) of the file's bytes", nullable=False),
         _c("source_path", "string", "the path as given, relative in batch mode", nullable=False),
-        _c("source_format", "string", "pdf, docx or txt, detected from content"),
+        _c("source_format", "string", "pdf, docx, doc, txt, html or image, detected from content"),
         _c("page_count", "int32", "pages (PDF, DOCX when known); null for text"),
         _c("status", "string", "ok, partial or failed", nullable=False),
         _c("error", "string", "a clear message for failed and partial"),

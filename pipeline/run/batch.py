@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -153,6 +153,7 @@ def convert_batch(options: BatchOptions) -> BatchResult:
     except (CatalogueError, database.DatabaseError) as exc:
         raise UsageError(str(exc)) from exc
     items, skipped = discover(options.inputs, options.limits, exclude=[options.out])
+    items = [replace(item, ocr=options.ocr) for item in items]
     batch = _Batch(BatchResult(options.out, skipped=skipped), known, db)
     try:
         with DatasetWriter(options.out, options.formats, options.resume) as writer:

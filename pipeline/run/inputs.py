@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.ocr_settings import DEFAULT_OCR, OcrSettings
 from pipeline.output.folder import dataset_tables_home
 
 NAME_ENCODINGS = ("utf-8", "cp874")
@@ -38,6 +39,8 @@ class Input:
     """Why this entry cannot be converted (not a regular file), as a sentence; None if it can."""
     name_note: str | None = None
     """What was done to show a file name that is not UTF-8, as a sentence."""
+    ocr: OcrSettings = DEFAULT_OCR
+    """How pages without a usable text layer, and images, are read."""
 
 
 @dataclass

@@ -11,6 +11,7 @@ from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from parsers.limits import MB
 from pipeline.extract.document import extract
+from pipeline.extract.ocr_confidence import mark_ocr_scores
 from pipeline.extract.text_repair import repair_document
 from pipeline.ita.findings import ERROR, INFO, WARNING, Finding
 from pipeline.output.schema import OUTPUT_TABLES, Row
@@ -153,7 +154,7 @@ def _convert(item: Input) -> Converted:
     out = _started(item, data)
     doc_id, fmt = out.document["doc_id"], out.document["source_format"] or UNKNOWN
     try:
-        document = parse_bytes(data, fmt, item.limits)
+        document = parse_bytes(data, fmt, item.limits, item.ocr)
         repairs = repair_document(document)
         result = extract(document, doc_id)
     except ParseError as exc:
@@ -176,11 +177,12 @@ def _convert(item: Input) -> Converted:
     out.tables["measures"] = result.measures
     out.tables["o_items"] = result.o_items
     out.tables["findings"] += [f.row(doc_id) for f in result.findings]
+    out.tables["findings"] += [f.row(doc_id) for f in mark_ocr_scores(document, result.scores)]
     for repair in document.repairs:
         out.tables["findings"].append(Finding(WARNING, "FILE_REPAIRED", repair).row(doc_id))
     _report_lost_pages(out, document.pages_without_text, document.page_count, "NO_TEXT_LAYER",
-                       "{has} no text layer (scanned images); reading scans is not "
-                       "supported yet")
+                       "{has} no text layer (scanned images) and could not be read by OCR: "
+                       + (document.ocr_unavailable or "OCR found nothing to read"))
     _report_lost_pages(out, document.pages_without_unicode, document.page_count,
                        "UNREADABLE_TEXT", "{has} text in fonts without a Unicode map (it reads "
                        "as `(cid:N)`): the words cannot be recovered from the text layer")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, Limits
+from parsers.ocr_settings import DEFAULT_OCR, OcrSettings
 from pipeline.output.writers import FORMATS
 
 DEFAULT_TIMEOUT = 300
@@ -34,5 +35,7 @@ class BatchOptions:
     db: str | None = None
     catalogue: Path | None = None
     limits: Limits = DEFAULT_LIMITS
+    ocr: OcrSettings = DEFAULT_OCR
+    """How scans, photos and pages whose text cannot be decoded are read."""
     progress: bool = False
     """A progress bar on stderr (shown only on a terminal)."""

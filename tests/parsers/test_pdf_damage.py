@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,10 +23,14 @@ from fixtures.bad_inputs import offsets_shifted, without_unicode_maps
 from parsers import parse_bytes
 from parsers.errors import ParseError
 from parsers.model import Document
+from parsers.ocr_settings import OFF, OcrSettings
 from parsers.pdf_repair import REWRITTEN, XREF_REBUILT
 from pipeline.output.schema import Row
 from pipeline.run.one_file import Converted, Input, convert_file
 from tests.support.paths import FIXTURES
+
+NO_OCR = OcrSettings(mode=OFF)
+"""`--ocr off`: pages whose text cannot be decoded are reported, not read."""
 
 PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"
 PAGES_004 = 10
@@ -145,11 +150,12 @@ def test_a_pdf_with_no_page_even_after_repair_fails_clearly() -> None:
 
 
 def test_pages_in_fonts_without_a_unicode_map_are_listed_and_not_read() -> None:
+    """With OCR off: such pages are not read, and are named."""
     data = without_unicode_maps(PDF_004, [2, 3])
     with pdfplumber.open(io.BytesIO(data)) as pdf:  # what pdfminer makes of those pages
         texts = [page.extract_text() for page in pdf.pages[:4]]
     assert ["(cid:" in text for text in texts] == [False, True, True, False]
-    document = parse_bytes(data)
+    document = parse_bytes(data, ocr=NO_OCR)
     assert document.pages_without_unicode == [2, 3]
     assert document.page_count == PAGES_004
     written = [b.text for b in document.paragraphs()] + [
@@ -162,7 +168,7 @@ def test_pages_in_fonts_without_a_unicode_map_are_listed_and_not_read() -> None:
 
 def test_some_pages_without_a_unicode_map_make_a_partial_document(tmp_path: Path) -> None:
     path = _written(tmp_path, "no-unicode.pdf", without_unicode_maps(PDF_004, [2, 3]))
-    result = convert_file(Input(path, path.name))
+    result = convert_file(Input(path, path.name, ocr=NO_OCR))
     assert result.document["status"] == "partial"
     assert "Pages 2-3 of 10" in result.document["error"]
     [finding] = [f for f in result.tables["findings"] if f["code"] == "UNREADABLE_TEXT"]
@@ -171,12 +177,24 @@ def test_some_pages_without_a_unicode_map_make_a_partial_document(tmp_path: Path
 
 def test_a_pdf_without_any_unicode_map_fails(tmp_path: Path) -> None:
     path = _written(tmp_path, "no-unicode.pdf", without_unicode_maps(PDF_004, list(range(1, 11))))
-    result = convert_file(Input(path, path.name))
+    result = convert_file(Input(path, path.name, ocr=NO_OCR))
     assert result.document["status"] == "failed"
     assert "Pages 1-10 of 10" in result.document["error"]
     assert "nothing could be read" in result.document["error"]
     [finding] = [f for f in result.tables["findings"] if f["code"] == "UNREADABLE_TEXT"]
     assert (finding["severity"], finding["page"]) == ("error", 1)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_pages_in_fonts_without_a_unicode_map_are_read_by_ocr() -> None:
+    """With OCR (the default), the pages whose text cannot be decoded are read from their
+    image; the others keep their text layer."""
+    document = parse_bytes(without_unicode_maps(PDF_004, [2, 3]))
+    assert document.ocr_pages == [2, 3]
+    assert document.pages_without_unicode == []
+    read = {b.page for b in document.paragraphs()} | {
+        r.page_start for t in document.tables() for r in t.rows}
+    assert {2, 3} <= read
 
 
 def test_text_drawn_at_size_0_in_a_table_is_read() -> None:

@@ -53,7 +53,7 @@ OUTCOMES = {  # file: (status, words of its error), read off what each file is
     "pipe.txt": ("failed", "The entry is a named pipe (FIFO), not a file"),
     "รายงาน-ทีไอเอส.txt": ("ok", None),
     "offsets-shifted.pdf": ("ok", None),
-    "no-unicode.pdf": ("failed", "Pages 1-10 of 10 have text in fonts without a Unicode map"),
+    "no-unicode.pdf": ("ok", None),  # its text cannot be decoded: its pages are read by OCR
 }
 SAME_AS = {  # a bad file that is a good report in disguise: the good file it must equal
     "docx-named.pdf": f"docx/{REPORT}.docx", "pdf-named.txt": f"pdf/{REPORT}.pdf",
@@ -104,6 +104,15 @@ def test_every_bad_file_has_its_outcome(runs: dict) -> None:
         assert doc["status"] == status, (name, doc["error"])
         if words is not None:
             assert words in doc["error"], (name, doc["error"])
+
+
+def test_pages_whose_text_cannot_be_decoded_are_read_by_ocr(runs: dict) -> None:
+    documents = {d["source_path"]: d for d in _rows(runs["out"], "documents")}
+    if documents["no-unicode.pdf"]["ocr_pages"] is None:
+        pytest.skip("Tesseract is not installed: the pages fail instead (tested elsewhere)")
+    assert documents["no-unicode.pdf"]["ocr_pages"] == 10
+    scores = _by_file(runs["out"], "scores")["no-unicode.pdf"]
+    assert scores and {s["read_by"] for s in scores} == {"ocr"}
 
 
 def test_repaired_files_say_so(runs: dict) -> None:
