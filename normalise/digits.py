@@ -11,9 +11,12 @@ _NUMBER = re.compile(
 )
 
 
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
 def to_arabic_digits(text: str) -> str:
     """Replace Thai digits ๐-๙ with 0-9, leaving every other character untouched."""
-    return thai_digit_to_arabic_digit(text)
+    return thai_digit_to_arabic_digit(text) if _THAI_DIGIT.search(text) else text
 
 
 def parse_number(text: str) -> float | None:

@@ -16,14 +16,14 @@ CONTROLS = tuple(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c
 """C0 and C1 control characters other than whitespace: no text shows them, and a database
 (PostgreSQL) refuses U+0000."""
 
-_DROP_INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH + CONTROLS))
+_INVISIBLE = re.compile(f"[{re.escape(''.join(ZERO_WIDTH + CONTROLS))}]")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def collapse_ws(text: str) -> str:
     """Remove zero-width and control characters, turn every whitespace run into one space,
     and strip."""
-    return _WHITESPACE.sub(" ", text.translate(_DROP_INVISIBLE)).strip()
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def clean_text(text: str) -> str:

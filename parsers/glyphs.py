@@ -7,6 +7,8 @@ pair them with empty boxes (■ ดำเนินการ □ ยังไม�
 
 from __future__ import annotations
 
+import regex
+
 from parsers.model import CHECKED, UNCHECKED
 
 CHECKED_GLYPHS = frozenset("☑☒✓✔✅■▣◼◾⬛⊠✗✘⌧🗸🗴🗵🗶🗷🗹⮽🞍🗙")
@@ -86,14 +88,11 @@ def symbol_text(text: str, font: str | None) -> str:
     return "".join(out)
 
 
-def normalise_glyph(char: str) -> str:
-    """Any Unicode box or tick as the model's ☑ / ☐; other characters unchanged."""
-    if char in CHECKED_GLYPHS:
-        return CHECKED
-    if char in UNCHECKED_GLYPHS:
-        return UNCHECKED
-    return char
+_AS_MODEL_GLYPH = str.maketrans({**dict.fromkeys(CHECKED_GLYPHS, CHECKED),
+                                  **dict.fromkeys(UNCHECKED_GLYPHS, UNCHECKED)})
+_ANY_BOX = regex.compile(f"[{regex.escape(''.join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS)))}]")
 
 
 def normalise_glyphs(text: str) -> str:
-    return "".join(map(normalise_glyph, text))
+    """Any Unicode box or tick as the model's ☑ / ☐; other characters unchanged."""
+    return text.translate(_AS_MODEL_GLYPH) if _ANY_BOX.search(text) else text
