@@ -31,6 +31,16 @@ def clean_text(text: str) -> str:
     return collapse_ws(to_arabic_digits(text))
 
 
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def without_marks(text: str) -> str:
+    """Thai text without the vowels and tone marks above and below its letters, and SARA AM
+    as SARA AA: what is left when OCR or a PDF loses them (`ตัวชีวัด`, `ทางาน`). For matching
+    known words, never for output."""
+    return _MARKS.sub("", text.replace("\u0e33", "\u0e32"))
+
+
 _THAI = "\u0e00-\u0e7f"
 _WRAP_BETWEEN_THAI = re.compile(rf"(?<=[{_THAI}])[ \t]*\n[ \t]*(?=[{_THAI}])")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from normalise.text import clean_text
+from normalise.text import clean_text, without_marks
 from normalise.vocabulary import BULLETS, YEAR_HEADER
 from parsers.glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 from parsers.model import Row, Table
@@ -50,6 +50,9 @@ _KEYWORD = regex.compile(
     "|".join(f"(?P<{role}>{keywords})" for role, keywords in ROLE_KEYWORDS), regex.POSIX
 )
 """All keywords at once, matched leftmost-longest (POSIX): the match's group is the role."""
+_KEYWORD_UNMARKED = regex.compile(without_marks(_KEYWORD.pattern), regex.POSIX)
+"""The keywords without their marks, for a header that matches none as written: OCR of a bold
+header drops some (`ตัวชีวัด`, `หมายเหต`), a typist doubles one."""
 
 NOT_A_SCORE = r"เกณฑ์|ช่วงคะแนน|น้ำหนัก|เป้าหมาย|(?<!ปี)งบประมาณ|บาท"
 """Words that make a header naming a score or a year no score column: a grading band's
@@ -91,7 +94,7 @@ def column_role(header: str) -> ColumnRole | None:
     key = "".join(clean_text(header).split())
     if _reads_as_value(key):
         return None
-    found = _KEYWORD.search(key)
+    found = _KEYWORD.search(key) or _KEYWORD_UNMARKED.search(without_marks(key))
     role = found.lastgroup if found and found.start() <= KEYWORD_MAX_START else None
     if role not in (None, "score"):
         return ColumnRole(role)
@@ -184,7 +187,15 @@ def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]
     below = [(["".join(t.split()) for t in g], m)
              for g, m in zip(grids[1:], merged[1:], strict=True)]
     return {i for i, text in enumerate(first) if text and any(
-        g != first and i not in m and g[i] == text for g, m in below)}
+        not _repeats_header(g, first) and i not in m and g[i] == text for g, m in below)}
+
+
+def _repeats_header(row: list[str], header: list[str]) -> bool:
+    """A copy of the header, maybe not letter for letter (a scan's OCR reads each page's copy
+    a little differently): half or more of the header's cells written again in place."""
+    filled = [text for text in header if text]
+    same = sum(1 for a, b in zip(row, header, strict=False) if a and a == b)
+    return bool(filled) and 2 * same >= len(filled)
 
 
 def view(table: Table) -> TableView | None:

@@ -9,6 +9,8 @@ from importlib import resources
 
 import regex
 
+from normalise.text import without_marks
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -52,7 +54,13 @@ class Framework:
     def indicator_by_name(self, name: str) -> Indicator | None:
         """The indicator or sub-indicator whose name this is (whitespace ignored)."""
         key = _squash(name)
-        return next((i for i in self.indicators if key in map(_squash, i.names)), None)
+        if found := next((i for i in self.indicators if key in map(_squash, i.names)), None):
+            return found
+        # a name that lost its marks (OCR: `การปฏิบัติหน้าที`) names the one indicator it is
+        bare = without_marks(key)
+        matches = [i for i in self.indicators
+                   if bare in {without_marks(_squash(n)) for n in i.names}]
+        return matches[0] if len(matches) == 1 else None
 
     def tool_of(self, code: str) -> str | None:
         main = self.indicator(code.split(".")[0])

@@ -226,3 +226,16 @@ def test_a_score_table_label_column_without_a_role_is_read_not_flagged() -> None
 
 def test_a_fully_known_table_gives_no_unknown_column_finding() -> None:
     assert unknown_columns(run(measures_table())) == []
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("ตัวชีวัด", "indicator"),  # OCR of a bold header drops ้
+    ("ผูรับผิดชอบ", "responsible"),
+    ("หนวยงานรับผิดชอบ", "responsible"),
+    ("ประเด็นทีต้องพัฒนา", "topic"),
+    ("หมายเหต", "suggestion"),  # and a lower vowel
+    ("ผลการดําเนินงาน", "result"),
+])
+def test_a_header_missing_its_marks_keeps_its_role(header: str, role: str) -> None:
+    found = column_role(header)
+    assert found is not None and found.role == role
