@@ -31,7 +31,8 @@ from pipeline.extract.text_repair import repair_document
 from pipeline.run.one_file import Input, convert_file
 from tests.support.paths import FIXTURES
 
-FLAGS = {"OCR_LOW_CONFIDENCE", "CONFLICTING_SCORE", "TOTAL_MISMATCH", "GRADE_MISMATCH",
+FLAGS = {"OCR_LOW_CONFIDENCE", "OCR_LABEL_UNCERTAIN", "CONFLICTING_SCORE", "TOTAL_MISMATCH",
+        "GRADE_MISMATCH",
          "CHANGE_LABEL_MISMATCH"}
 
 

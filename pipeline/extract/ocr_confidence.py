@@ -1,5 +1,6 @@
 """Scores read by OCR: each takes the recogniser's confidence in its printed number, and a
-score whose digits the recogniser is unsure of gets a finding that shows what was read.
+score whose digits the recogniser is unsure of gets a finding that shows what was read, as
+does one whose label names no indicator (OCR cuts and misreads labels: `การใช้`).
 
 A score row knows its page and value; the parser recorded every number it read by OCR with
 its page and confidence (`Document.ocr_numbers`). A score takes the least confidence of the
@@ -47,5 +48,12 @@ def mark_ocr_scores(document: Document, scores: list[Row]) -> list[Finding]:
                 f"The {row['scope']} score {what} for {row['assessment_year']} was read by OCR "
                 f"as {row['score']:g}, but the recogniser is not sure of its digits "
                 f"(confidence {confidence:.2f}); check it against the page.",
+                row["page"], row["evidence"]))
+        elif row["scope"] == "question":
+            findings.append(Finding(
+                WARNING, "OCR_LABEL_UNCERTAIN",
+                f"A score of {row['score']:g} for {row['assessment_year']} was read by OCR "
+                f"under the label '{row['name']}', which names no indicator: OCR may have cut "
+                "or misread the label; check what it scores against the page.",
                 row["page"], row["evidence"]))
     return findings

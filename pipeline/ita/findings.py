@@ -35,6 +35,8 @@ CODES: dict[str, FindingKind] = _kinds(
      "Pages with no text layer (scans); error if no page could be read, else warning."),
     ("UNREADABLE_TEXT", _LOST,
      "Pages in fonts with no Unicode map; error if no page could be read, else warning."),
+    ("OCR_LABEL_UNCERTAIN", (WARNING,),
+     "A score read by OCR under a label that names no indicator; OCR may have cut the label."),
     ("OCR_LOW_CONFIDENCE", (WARNING,),
      "A score read by OCR whose digits the recogniser is not sure of; the evidence is what "
      "was read."),

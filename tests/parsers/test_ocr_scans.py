@@ -40,9 +40,10 @@ def converted() -> dict[str, Converted]:
 
 def _flagged(result: Converted, row: dict) -> bool:
     return any(f["page"] == row["page"] and f["code"] in {
-        "OCR_LOW_CONFIDENCE", "CONFLICTING_SCORE", "TOTAL_MISMATCH", "GRADE_MISMATCH",
-        "CHANGE_LABEL_MISMATCH"} for f in result.tables["findings"]) or any(
-        f["code"] == "OCR_LOW_CONFIDENCE" and f["evidence"] == row["evidence"]
+        "OCR_LOW_CONFIDENCE", "OCR_LABEL_UNCERTAIN", "CONFLICTING_SCORE", "TOTAL_MISMATCH",
+        "GRADE_MISMATCH", "CHANGE_LABEL_MISMATCH"} for f in result.tables["findings"]) or any(
+        f["code"] in {"OCR_LOW_CONFIDENCE", "OCR_LABEL_UNCERTAIN"}
+        and f["evidence"] == row["evidence"]
         for f in result.tables["findings"])
 
 
