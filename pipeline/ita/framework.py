@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
@@ -54,13 +54,23 @@ class Framework:
     def indicator_by_name(self, name: str) -> Indicator | None:
         """The indicator or sub-indicator whose name this is (whitespace ignored)."""
         key = _squash(name)
-        if found := next((i for i in self.indicators if key in map(_squash, i.names)), None):
+        if found := self._by_name.get(key):
             return found
         # a name that lost its marks (OCR: `การปฏิบัติหน้าที`) names the one indicator it is
-        bare = without_marks(key)
-        matches = [i for i in self.indicators
-                   if bare in {without_marks(_squash(n)) for n in i.names}]
+        matches = self._by_unmarked_name.get(without_marks(key), ())
         return matches[0] if len(matches) == 1 else None
+
+    @cached_property
+    def _by_name(self) -> dict[str, Indicator]:
+        return {_squash(n): i for i in reversed(self.indicators) for n in i.names}
+
+    @cached_property
+    def _by_unmarked_name(self) -> dict[str, tuple[Indicator, ...]]:
+        index: dict[str, tuple[Indicator, ...]] = {}
+        for indicator in self.indicators:
+            for key in {without_marks(_squash(n)) for n in indicator.names}:
+                index[key] = (*index.get(key, ()), indicator)
+        return index
 
     def tool_of(self, code: str) -> str | None:
         main = self.indicator(code.split(".")[0])
