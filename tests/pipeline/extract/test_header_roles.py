@@ -239,3 +239,24 @@ def test_a_fully_known_table_gives_no_unknown_column_finding() -> None:
 def test_a_header_missing_its_marks_keeps_its_role(header: str, role: str) -> None:
     found = column_role(header)
     assert found is not None and found.role == role
+
+
+def test_a_header_repeated_per_page_as_ocr_reads_it_is_a_header_copy() -> None:
+    """Each page's copy of the header read a little differently (a scan): the copies are left
+    out of the rows and do not make the header's cells look like values."""
+    def row(*texts: str) -> Row:
+        return Row([Cell(t) for t in texts])
+
+    header = ("หัวข้อ", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน")
+    table = Table([
+        row(*header),
+        row("1. การปฏิบัติงาน", "จัดทำคู่มือ", "สำนักปลัด", "ต.ค. 67 - ก.ย. 68", "เผยแพร่แล้ว"),
+        row("หัวข้อawYY", "มาตรการ/โครง", "ผู้รับผิดขอบ", "ระยะเวลา", "ผลการดำเนินง"),
+        row(*header),
+        row("2. การให้บริการ", "ประชาสัมพันธ์", "กองคลัง", "ต.ค. 67 - ก.ย. 68", "ดำเนินการแล้ว"),
+    ])
+    tv = view(table)
+    assert tv is not None
+    assert {r.role for r in tv.roles.values()} == {
+        "topic", "measure", "responsible", "period", "result"}
+    assert [r.cells[1].text for r in tv.rows] == ["จัดทำคู่มือ", "ประชาสัมพันธ์"]
