@@ -1,6 +1,9 @@
 """Whitespace and digit clean-up of extracted text."""
 
 import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
 
 from normalise.digits import to_arabic_digits
 
@@ -48,3 +51,39 @@ _WRAP_BETWEEN_THAI = re.compile(rf"(?<=[{_THAI}])[ \t]*\n[ \t]*(?=[{_THAI}])")
 def join_wrapped(text: str) -> str:
     """Join a label that wraps over lines: nothing between two Thai letters, else a space."""
     return clean_text(_WRAP_BETWEEN_THAI.sub("", text))
+
+
+_DIGITS = re.compile(r"\d")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+HEADER_COPY_LIKENESS = 75
+"""How alike (rapidfuzz ratio, 0-100, marks aside) a cell must be to a header cell to copy it;
+two headers' different words are further apart."""
+HEADER_COPY_PREFIX = 4
+"""Fewest letters (marks aside) of a header cell's copy cut short."""
+
+
+def _alike(cell: str, header: str) -> bool:
+    """A header cell as OCR may read a copy of it: marks aside, the same but for a few letters,
+    cut short (`มาตรการ/โครง`), or run on with noise that is no Thai (`หัวข้อawYY`). A cell that
+    goes on in Thai (`ข้อมูลผู้บริหาร` under `ข้อมูล`) is a value, not a copy."""
+    if cell == header:
+        return True
+    if _DIGITS.findall(to_arabic_digits(cell)) != _DIGITS.findall(to_arabic_digits(header)):
+        return False  # a copy of a header has its numbers; rows of data differ in theirs
+    cell, header = without_marks(cell), without_marks(header)
+    if len(cell) >= HEADER_COPY_PREFIX and header.startswith(cell):
+        return True
+    if cell.startswith(header) and not _THAI_LETTER.search(cell[len(header):]):
+        return True
+    return fuzz.ratio(cell, header) >= HEADER_COPY_LIKENESS
+
+
+def copies_header(cells: Sequence[str], header: Sequence[str]) -> bool:
+    """Whether a row's cells (whitespace removed) repeat a header row's, maybe not letter for
+    letter (a scan's OCR reads each page's copy a little differently): every filled cell of
+    the header written again in place and alike, but for one in three beyond the first three
+    (OCR may garble one cell of a wide header beyond likeness; rows of a narrow table share
+    cells such as `ได้คะแนนเฉลี่ย` and must not pass for copies)."""
+    filled = [text for text in header if text]
+    same = sum(1 for c, h in zip(cells, header, strict=False) if c and h and _alike(c, h))
+    return bool(filled) and same >= len(filled) - (len(filled) - 1) // 3

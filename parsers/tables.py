@@ -29,6 +29,7 @@ from itertools import pairwise
 import regex
 
 from normalise.digits import to_arabic_digits
+from normalise.text import copies_header
 from normalise.vocabulary import INDICATOR_WORD, ITEM_CODE
 from parsers.model import Block, Row, Table
 from parsers.pdf_text import join_across
@@ -65,8 +66,9 @@ def _signature(row: Row) -> tuple[str, ...]:
 
 
 def is_repeat_of(row: Row, header: Row) -> bool:
-    """Whether a row repeats the header row (whitespace aside)."""
-    return any(c.text.strip() for c in row.cells) and _signature(row) == _signature(header)
+    """Whether a row repeats the header row (whitespace aside; as OCR reads a copy, alike)."""
+    return any(c.text.strip() for c in row.cells) and copies_header(_signature(row),
+                                                                     _signature(header))
 
 
 def drop_repeated_headers(table: Table) -> Table:

@@ -17,9 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz import fuzz
 
-from normalise.text import clean_text, without_marks
+from normalise.text import clean_text, copies_header, without_marks
 from normalise.vocabulary import BULLETS, YEAR_HEADER
 from parsers.glyphs import CHECKED_GLYPHS, UNCHECKED_GLYPHS
 from parsers.model import Row, Table
@@ -151,9 +150,9 @@ class TableView:
     @property
     def rows(self) -> list[Row]:
         """The rows under the header, without rows that repeat it (a header repeated per page)."""
-        header = list(squashed(self.table.rows[0]))
+        header = squashed(self.table.rows[0])
         return [row for row in self.table.rows[1:]
-                if not _repeats_header(list(squashed(row)), header)]
+                if not copies_header(squashed(row), header)]
 
     def text(self, row: Row, col: int) -> str:
         texts = self.grids[id(row)]
@@ -189,34 +188,7 @@ def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]
     below = [(["".join(t.split()) for t in g], m)
              for g, m in zip(grids[1:], merged[1:], strict=True)]
     return {i for i, text in enumerate(first) if text and any(
-        not _repeats_header(g, first) and i not in m and g[i] == text for g, m in below)}
-
-
-def _repeats_header(row: list[str], header: list[str]) -> bool:
-    """A copy of the header, maybe not letter for letter (a scan's OCR reads each page's copy
-    a little differently): most of the header's cells written again in place, each the same
-    but for a few letters or marks."""
-    filled = [text for text in header if text]
-    same = sum(1 for a, b in zip(row, header, strict=False) if a and b and _alike(a, b))
-    return bool(filled) and 3 * same >= 2 * len(filled)
-
-
-def _alike(a: str, b: str) -> bool:
-    """The same header cell as OCR may read it: marks aside, the same but for a few letters, or
-    one cut short of the other (`มาตรการ/โครง`) or run on with noise (`หัวข้อawYY`)."""
-    if a == b:
-        return True
-    a, b = without_marks(a), without_marks(b)
-    shorter, longer = sorted((a, b), key=len)
-    return (len(shorter) >= HEADER_COPY_PREFIX and longer.startswith(shorter)) or (
-        fuzz.ratio(a, b) >= HEADER_COPY_LIKENESS)
-
-
-HEADER_COPY_LIKENESS = 75
-"""How alike (rapidfuzz ratio, 0-100, marks aside) a cell must be to the header's to copy it;
-two headers' different words are further apart."""
-HEADER_COPY_PREFIX = 4
-"""Fewest letters (marks aside) of a cell cut short, or of a header run on with noise."""
+        not copies_header(g, first) and i not in m and g[i] == text for g, m in below)}
 
 
 def view(table: Table) -> TableView | None:

@@ -353,3 +353,17 @@ def test_without_a_header_or_numeric_columns_kinds_join_nothing(row: MakeRow) ->
     assert len(assemble_tables([no_header, more])) == 2
     words = _scores(row(*MEASURE_HEADER), row("ก", "จัดทำคู่มือ", "สำนักปลัด"))
     assert len(assemble_tables([words, _scores(row("ข", "ประชุม", "กองคลัง"))])) == 2
+
+
+def test_a_header_copy_as_ocr_reads_it_is_a_header(row: MakeRow, table: MakeTable) -> None:
+    """Each page's copy of a header read by OCR a little differently (a letter off, cut short,
+    noise run on) is still the header; a row of data sharing some cells with the row above is
+    not (its numbers differ, or too few cells are alike)."""
+    header = row("หัวข้อ", "มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน")
+    copy = row("หัวข้อawYY", "มาตรการ/โครง", "ผู้รับผิดขอบ", "ระยะเวลา", "ผลการดำเนินง")
+    data = row("1. การปฏิบัติงาน", "จัดทำคู่มือ", "สำนักปลัด", "ต.ค. 67", "เผยแพร่แล้ว")
+    result = drop_repeated_headers(table(header, data, copy, data))
+    assert len(result.rows) == 3
+    scores = drop_repeated_headers(table(row("ตัวชี้วัดที่ ๙", "ได้คะแนนเฉลี่ย", "๑๐๐ คะแนน"),
+                                         row("ตัวชี้วัดที่ ๑๐", "ได้คะแนนเฉลี่ย", "๑๐๐ คะแนน")))
+    assert len(scores.rows) == 2
