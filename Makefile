@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/ita convert fixtures/txt fixtures/docx fixtures/pdf --out out/demo
+	$(BIN)/ita convert fixtures/txt fixtures/docx fixtures/pdf fixtures/html --out out/demo
 	$(BIN)/ita audit out/demo --out out/demo/audit.xlsx
 	$(BIN)/ita audit out/demo --out out/demo/audit.html
 
