@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from normalise.pua import standard_thai
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, OcrNumber, Paragraph, Row, Table
 from parsers.ocr import OcrSettings, Word, read_words
@@ -22,7 +23,6 @@ from parsers.ocr_digits import read_number
 from parsers.ocr_image import prepare
 from parsers.ocr_tables import FoundTable, erase_rules, find_tables
 from parsers.pdf_text import join_across
-from parsers.pdf_thai import repair_thai
 
 _DIGIT = regex.compile(r"[0-9๐-๙]")
 _NUMBER_WORD = regex.compile(r"^(?P<pre>.*?)(?P<num>[(\[]?[0-9๐-๙](?:[0-9๐-๙.,/\-]*[0-9๐-๙])?"
@@ -106,7 +106,7 @@ def _text(lines: list[str]) -> str:
     text = ""
     for line in lines:
         text = join_across(text, line) if text else line
-    return repair_thai(text)
+    return standard_thai(text)
 
 
 CELL_INSET = 4

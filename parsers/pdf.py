@@ -31,8 +31,7 @@ from parsers.glyphs import normalise_glyphs
 from parsers.limits import Limits
 from parsers.markup import is_page_number
 from parsers.model import Block, Cell, Document, Paragraph, Row, Table
-from parsers.ocr_pdf import pages_to_read, read_scans
-from parsers.ocr_settings import DEFAULT_OCR, OcrSettings
+from parsers.ocr_settings import DEFAULT_OCR, FORCE, OcrSettings
 from parsers.pdf_chars import Box, CharIndex
 from parsers.pdf_layer import read_layout
 from parsers.pdf_repair import needs_repair, rebuild
@@ -264,6 +263,17 @@ def _blank(page: Page) -> bool:
     return not (page.images or page.rects or page.lines or page.curves)
 
 
+def _scans(data: bytes, document: Document, text_pages: list[int],
+           ocr: OcrSettings) -> dict[int, list[Block]]:
+    """The blocks of the pages OCR reads, by page; OCR's libraries (OpenCV, Tesseract) are
+    loaded only for a PDF that has such pages."""
+    if ocr.mode != FORCE and not (document.pages_without_text or document.pages_without_unicode):
+        return {}
+    from parsers.ocr_pdf import pages_to_read, read_scans
+
+    return read_scans(data, document, pages_to_read(document, text_pages, ocr), ocr)
+
+
 def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
               settings: PdfSettings = DEFAULT_SETTINGS, ocr: OcrSettings = DEFAULT_OCR
               ) -> Document:
@@ -296,7 +306,7 @@ def parse_pdf(data: bytes, max_pages: int = Limits.max_pages,
             else:
                 pages[page.page_number] = _page_blocks(page, settings)
         document.page_count = len(pdf.pages)
-    scans = read_scans(data, document, pages_to_read(document, sorted(pages), ocr), ocr)
+    scans = _scans(data, document, sorted(pages), ocr)
     pages.update({n: [_Placed(block, 0.0) for block in blocks] for n, blocks in scans.items()})
     ordered = [pages[n] for n in sorted(pages)]
     document.blocks = assemble_tables(_with_break_evidence(ordered, settings))

@@ -22,8 +22,8 @@ import regex
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
+from normalise.pua import standard_thai
 from parsers.glyphs import symbol_text
-from parsers.pdf_thai import repair_thai
 
 SPACE_GAP = 0.3
 """A gap wider than this share of the font size between two glyphs is a space."""
@@ -89,7 +89,7 @@ class Line:
             if prev and gap > SPACE_GAP * glyph.size and not (prev.text + glyph.text).count(" "):
                 parts.append(" ")
             parts.append(glyph.text)
-        return repair_thai("".join(parts)).strip()
+        return standard_thai("".join(parts)).strip()
 
     @property
     def ends_with_space(self) -> bool:
@@ -118,7 +118,7 @@ class Line:
 
 
 def _is_mark(text: str) -> bool:
-    return bool(text) and all(unicodedata.category(c) == "Mn" for c in repair_thai(text))
+    return bool(text) and all(unicodedata.category(c) == "Mn" for c in standard_thai(text))
 
 
 def clusters(chars: Iterable[dict]) -> list[Glyph]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from normalise.pua import standard_thai
 from parsers import parse_bytes
 from parsers.errors import ParseError
 from parsers.glyphs import symbol_text
@@ -18,7 +19,6 @@ from parsers.model import CHECKED, UNCHECKED, Paragraph, Table
 from parsers.pdf import parse_pdf
 from parsers.pdf_settings import DEFAULT_SETTINGS, PdfSettings
 from parsers.pdf_text import clusters, joiner, lines, starts_paragraph
-from parsers.pdf_thai import repair_thai
 from pipeline.run.one_file import Input, convert_file
 from tests.support.docx_build import make_docx, p, tbl, tc, tr
 from tests.support.paths import FIXTURES
@@ -40,7 +40,7 @@ PDF_004 = FIXTURES / "pdf" / "004_20768b841998a7f2.pdf"
     ("\u0e19\u0e33\u0e49", "น้ำ"),  # tone mark after SARA AM
 ])
 def test_repair_thai_maps_pua_glyphs_and_recomposes_sara_am(drawn: str, meant: str) -> None:
-    assert repair_thai(drawn) == meant
+    assert standard_thai(drawn) == meant
 
 
 def char(text: str, x0: float, x1: float, top: float = 100.0) -> dict:

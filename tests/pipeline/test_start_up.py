@@ -10,7 +10,8 @@ import subprocess
 import sys
 
 HEAVY = ("pandas", "pyarrow", "dask", "distributed", "duckdb", "psycopg", "pdfplumber",
-         "pdfminer", "docx", "lxml", "xlsxwriter", "tqdm", "numpy", "pypdfium2", "pikepdf")
+         "pdfminer", "docx", "lxml", "xlsxwriter", "tqdm", "numpy", "pypdfium2", "pikepdf",
+         "cv2", "PIL")
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -40,3 +41,7 @@ def test_reading_a_text_file_loads_neither_pdf_nor_word_libraries(tmp_path) -> N
     loaded = _loaded_after(f"import pipeline\npipeline.convert_file({str(report)!r})")
     assert not loaded & {"pdfplumber", "pdfminer", "docx", "pypdfium2", "pikepdf", "dask",
                          "duckdb", "psycopg", "pandas"}
+
+
+def test_the_pdf_reader_loads_no_ocr_library_until_a_page_needs_one() -> None:
+    assert not _loaded_after("import parsers.pdf") & {"cv2", "PIL", "numpy"}
