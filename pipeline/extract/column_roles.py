@@ -15,6 +15,7 @@ for a header.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -147,9 +148,10 @@ class TableView:
     """Grid columns of each row whose text came from a cell merged down from above (Word's
     vertical merge), keyed by `id(row)`."""
 
-    @property
+    @cached_property
     def rows(self) -> list[Row]:
-        """The rows under the header, without rows that repeat it (a header repeated per page)."""
+        """The rows under the header, without rows that repeat it (a header repeated per page);
+        worked out once, as telling a copy of the header compares every cell."""
         header = squashed(self.table.rows[0])
         return [row for row in self.table.rows[1:]
                 if not copies_header(squashed(row), header)]

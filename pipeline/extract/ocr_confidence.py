@@ -11,28 +11,20 @@ nothing vouches for its digits).
 
 from __future__ import annotations
 
-import regex
-
-from normalise.digits import to_arabic_digits
+from normalise.digits import parse_number
 from parsers.model import Document
 from pipeline.ita.findings import WARNING, Finding
 from pipeline.output.schema import Row
 
 DOUBTFUL_BELOW = 0.9
 """A score read by OCR with less confidence than this gets an OCR_LOW_CONFIDENCE finding."""
-_NUMBER = regex.compile(r"^\(?(\d+(?:\.\d+)?)\)?\.?$")
-
-
-def _value(text: str) -> float | None:
-    found = _NUMBER.match(to_arabic_digits(text))
-    return float(found.group(1)) if found else None
 
 
 def mark_ocr_scores(document: Document, scores: list[Row]) -> list[Finding]:
     """Set `confidence` on the score rows read by OCR; findings for the doubtful ones."""
     by_page: dict[tuple[int, float], float] = {}
     for number in document.ocr_numbers:
-        if (value := _value(number.text)) is not None:
+        if (value := parse_number(number.text.lstrip("(").replace(")", ""))) is not None:
             key = (number.page, value)
             by_page[key] = min(by_page.get(key, 1.0), number.confidence)
     findings = []
