@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -26,6 +27,8 @@ _WHITESPACE = re.compile(r"\s+")
 def collapse_ws(text: str) -> str:
     """Remove zero-width and control characters, turn every whitespace run into one space,
     and strip."""
+    if text.isprintable() and "  " not in text:  # no whitespace but single spaces
+        return text.strip()
     return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
@@ -62,15 +65,21 @@ HEADER_COPY_PREFIX = 4
 """Fewest letters (marks aside) of a header cell's copy cut short."""
 
 
+@lru_cache(maxsize=1 << 14)
+def _copy_form(text: str) -> tuple[tuple[str, ...], str]:
+    """A cell's numbers, and its text without marks: what a header copy is compared by."""
+    return tuple(_DIGITS.findall(to_arabic_digits(text))), without_marks(text)
+
+
 def _alike(cell: str, header: str) -> bool:
     """A header cell as OCR may read a copy of it: marks aside, the same but for a few letters,
     cut short (`มาตรการ/โครง`), or run on with noise that is no Thai (`หัวข้อawYY`). A cell that
     goes on in Thai (`ข้อมูลผู้บริหาร` under `ข้อมูล`) is a value, not a copy."""
     if cell == header:
         return True
-    if _DIGITS.findall(to_arabic_digits(cell)) != _DIGITS.findall(to_arabic_digits(header)):
+    (cell_numbers, cell), (header_numbers, header) = _copy_form(cell), _copy_form(header)
+    if cell_numbers != header_numbers:
         return False  # a copy of a header has its numbers; rows of data differ in theirs
-    cell, header = without_marks(cell), without_marks(header)
     if len(cell) >= HEADER_COPY_PREFIX and header.startswith(cell):
         return True
     if cell.startswith(header) and not _THAI_LETTER.search(cell[len(header):]):

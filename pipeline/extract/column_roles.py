@@ -187,10 +187,10 @@ def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]
     a merge): such a cell is a value of its column (`ได้คะแนนเฉลี่ย` on every row), not its
     header."""
     first = ["".join(t.split()) for t in grids[0]]
-    below = [(["".join(t.split()) for t in g], m)
-             for g, m in zip(grids[1:], merged[1:], strict=True)]
+    below = [(squashed, m) for g, m in zip(grids[1:], merged[1:], strict=True)
+             if not copies_header(squashed := ["".join(t.split()) for t in g], first)]
     return {i for i, text in enumerate(first) if text and any(
-        not copies_header(g, first) and i not in m and g[i] == text for g, m in below)}
+        i not in m and g[i] == text for g, m in below)}
 
 
 def view(table: Table) -> TableView | None:

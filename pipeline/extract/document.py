@@ -129,6 +129,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
     o_items: list[OutRow] = []
     item_year = meta.fiscal_year or meta.assessment_year
     lines = ItemLines(doc_id, org_id, item_year, ledger)
+    views: dict[int, TableView | None] = {}
     for block in document.blocks:
         if isinstance(block, Paragraph):
             walk.read_prose(block.text, block.page, context=walk.previous_paragraph)
@@ -138,7 +139,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
             continue
         walk.previous_paragraph = ""
         lines.end()
-        tv = view(block)
+        tv = views[id(block)] = view(block)
         _read_table(walk, block, tv)
         mapped = False
         if tv is not None and is_measures_table(tv):
@@ -177,7 +178,7 @@ def extract(document: Document, doc_id: str) -> Extraction:
             "This document does not look like an ITA report: it names no ITA assessment, "
             "and no score, measure or O-item was found in it; nothing was extracted."))
     for table in document.tables():
-        _leave_out_non_data(ledger, table, ita_report)
+        _leave_out_non_data(ledger, table, views[id(table)], ita_report)
     findings.extend(unread_findings(ledger))
     _mark_reading(document, walk.sheet.rows, "page")
     _mark_reading(document, measures, "page_start")
@@ -212,10 +213,10 @@ def _is_mapped(tv: TableView | None) -> bool:
     return tv is not None and (tv.any_of(*DATA_ROLES) or is_oitem_table(tv))
 
 
-def _leave_out_non_data(ledger: Ledger, table: Table, ita_report: bool) -> None:
+def _leave_out_non_data(ledger: Ledger, table: Table, tv: TableView | None,
+                        ita_report: bool) -> None:
     """Give each row of the table that no extractor read its reason not to be data, if any;
     no table of a document that is not an ITA report is an ITA table."""
-    tv = view(table)
     header = table.rows[0] if tv is not None else None
     ita_table = ita_report and (_is_mapped(tv) or non_data.speaks_of_ita(table))
     for row in table.rows:

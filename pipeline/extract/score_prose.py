@@ -31,6 +31,7 @@ from pipeline.ita.vocabulary import GRADE_LETTERS, VERDICT_QUALIFIERS
 
 _NUMBER = regex.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)(?![\d]|\.\d)")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
+_DIGIT = regex.compile(r"[0-9]")
 _UNIT_AFTER = regex.compile(r"^\s*(?:คะแนน|points?(?![A-Za-z]))")
 _QUALIFIER = r"(?:เฉลี่ย|รวม|ภาพรวม|ต่ำสุด|สูงสุด|(?:น้อย|มาก)ที่สุด)"
 """Words written on to คะแนน before a score: `ได้คะแนนเฉลี่ย`, `ได้คะแนนต่ำสุด`."""
@@ -256,16 +257,19 @@ def find_mentions(
     subject it has already scored is not carried over); `fallback` when neither
     names one.
     """
+    if not _DIGIT.search(text):
+        return []
     head = f"{context}\n" if context else ""
     offset = len(head)
     text = head + text
+    scores = [m for m in _numbers(text, offset, len(text)) if _is_score(text, *m.span())]
+    if not scores:
+        return []
     scored = [m.end() for m in _numbers(text, 0, offset) if _is_score(text, *m.span())]
     markers = [k for k in _markers(text) if k.start >= max(scored, default=0)]
     years = ScoreYears.of(text, offset)
     out: list[Mention] = []
-    for m in _numbers(text, offset, len(text)):
-        if not _is_score(text, m.start(), m.end()):
-            continue
+    for m in scores:
         marker = _subject_before(markers, m.start())
         subject = marker.subject if marker else fallback
         grade, end = _grade(text, m.start(), m.end())
