@@ -151,7 +151,8 @@ def _page_blocks(page: Page, settings: PdfSettings) -> list[_Placed]:
         table = placed.block
         assert isinstance(table, Table)
         table.rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
-    body = [c for c in chars if not any(_inside(c, t.bbox) for t in found)]
+    boxes = [t.bbox for t in found]  # pdfplumber works a table's box out on every call
+    body = [c for c in chars if not any(_inside(c, box) for box in boxes)]
     placed = tables + _paragraphs(lines(clusters(body)), page.page_number)
     return sorted(placed, key=lambda p: p.top)
 

@@ -14,6 +14,8 @@ compares the two on every fixture page).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from unicodedata import normalize
 
@@ -75,40 +77,70 @@ def read_layout(pdf: pdfplumber.PDF, page: Page) -> None:
     page._objects = _objects(page)
 
 
-def _char(page: Page, obj: LTChar) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Frame:
+    """What every character of a page is placed by: worked out once per page."""
+
+    height: float
+    x_shift: float
+    top_shift: float
+    doctop: float
+    page_number: int
+    unicode_norm: Any
+
+    @classmethod
+    def of(cls, page: Page) -> _Frame:
+        x_shift, top_shift = page.mediabox[:2]
+        return cls(page.height, x_shift, top_shift, page.initial_doctop, page.page_number,
+                   page.pdf.unicode_norm)
+
+
+@lru_cache(maxsize=64)
+def _colour_space(name: Any) -> Any:
+    return resolve_and_decode(name)
+
+
+def _numbers(values: Any) -> Any:
+    """`resolve_all` of a matrix, which is numbers but for a damaged file."""
+    return values if all(type(v) in (int, float) for v in values) else resolve_all(values)
+
+
+def _char(frame: _Frame, obj: LTChar) -> dict[str, Any]:
     """The dict pdfplumber's `Page.process_object` makes of a character, made directly."""
     gs = obj.graphicstate
     fontname = obj.fontname
     text = obj.get_text()
     x0, x1 = obj.x0, obj.x1
-    mb_x0, mb_top = page.mediabox[:2]
-    if mb_x0 != 0:
-        x0, x1 = x0 + mb_x0, x1 + mb_x0
-    top = (page.height - obj.y1) + mb_top
+    if frame.x_shift != 0:
+        x0, x1 = x0 + frame.x_shift, x1 + frame.x_shift
+    top = (frame.height - obj.y1) + frame.top_shift
+    mcid, tag = obj.mcid, obj.tag
     return {
-        "matrix": resolve_all(obj.matrix), "fontname": (
+        "matrix": _numbers(obj.matrix), "fontname": (
             fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname),
         "adv": obj.adv, "upright": obj.upright, "x0": x0, "y0": obj.y0, "x1": x1,
         "y1": obj.y1, "width": obj.width, "height": obj.height, "size": obj.size,
-        "mcid": resolve_all(obj.mcid), "tag": resolve_all(obj.tag), "object_type": "char",
-        "page_number": page.page_number, "ncs": resolve_and_decode(obj.ncs.name),
-        "text": text if (norm := page.pdf.unicode_norm) is None else normalize(norm, text),
+        "mcid": mcid if mcid is None or type(mcid) is int else resolve_all(mcid),
+        "tag": tag if tag is None or type(tag) is str else resolve_all(tag),
+        "object_type": "char", "page_number": frame.page_number,
+        "ncs": _colour_space(obj.ncs.name),
+        "text": text if (norm := frame.unicode_norm) is None else normalize(norm, text),
         "stroking_color": gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,),
         "non_stroking_color": gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,),
-        "top": top, "bottom": (page.height - obj.y0) + mb_top,
-        "doctop": page.initial_doctop + top,
+        "top": top, "bottom": (frame.height - obj.y0) + frame.top_shift,
+        "doctop": frame.doctop + top,
     }
 
 
-def _layout_items(page: Page, items: list[LTItem]) -> Any:
+def _layout_items(page: Page, frame: _Frame, items: list[LTItem]) -> Any:
     """`Page.iter_layout_objects`, characters made by `_char`."""
     for obj in items:
         if isinstance(obj, LTContainer):
             if page.pdf.laparams is not None:
                 yield page.process_object(obj)
-            yield from _layout_items(page, obj._objs)
+            yield from _layout_items(page, frame, obj._objs)
         elif type(obj) is LTChar:
-            yield _char(page, obj)
+            yield _char(frame, obj)
         else:
             yield page.process_object(obj)
 
@@ -116,7 +148,7 @@ def _layout_items(page: Page, items: list[LTItem]) -> Any:
 def _objects(page: Page) -> dict[str, list[dict[str, Any]]]:
     """`Page.parse_objects` over `_layout_items`."""
     objects: dict[str, list[dict[str, Any]]] = {}
-    for obj in _layout_items(page, page.layout._objs):
+    for obj in _layout_items(page, _Frame.of(page), page.layout._objs):
         if obj["object_type"] != "anno":
             objects.setdefault(obj["object_type"], []).append(obj)
     return objects
