@@ -18,15 +18,15 @@ class CharIndex:
     """The characters of one page, sorted by the height of their centre."""
 
     def __init__(self, chars: Iterable[dict]) -> None:
-        entries = sorted((_centre(c)[1], order, c) for order, c in enumerate(chars))
-        self._ys = [y for y, _, _ in entries]
-        self._entries = [(order, c) for _, order, c in entries]
+        centred = ((_centre(c), order, c) for order, c in enumerate(chars))
+        entries = sorted((y, order, x, c) for (x, y), order, c in centred)
+        self._ys = [y for y, _, _, _ in entries]
+        self._entries = [(order, x, c) for _, order, x, c in entries]
 
     def inside(self, box: Box) -> list[dict]:
         """The characters whose centre lies in the box, in the order the page draws them
         (a mark follows the character it sits on)."""
         lo, hi = bisect_left(self._ys, box[1]), bisect_right(self._ys, box[3])
-        found = [(order, c) for order, c in self._entries[lo:hi]
-                 if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
+        found = [(order, c) for order, x, c in self._entries[lo:hi] if box[0] <= x <= box[2]]
         found.sort(key=lambda entry: entry[0])
         return [c for _, c in found]

@@ -100,11 +100,6 @@ def _colour_space(name: Any) -> Any:
     return resolve_and_decode(name)
 
 
-def _numbers(values: Any) -> Any:
-    """`resolve_all` of a matrix, which is numbers but for a damaged file."""
-    return values if all(type(v) in (int, float) for v in values) else resolve_all(values)
-
-
 def _char(frame: _Frame, obj: LTChar) -> dict[str, Any]:
     """The dict pdfplumber's `Page.process_object` makes of a character, made directly."""
     gs = obj.graphicstate
@@ -116,7 +111,8 @@ def _char(frame: _Frame, obj: LTChar) -> dict[str, Any]:
     top = (frame.height - obj.y1) + frame.top_shift
     mcid, tag = obj.mcid, obj.tag
     return {
-        "matrix": _numbers(obj.matrix), "fontname": (
+        # pdfminer computes a character's matrix by arithmetic: numbers, never references
+        "matrix": obj.matrix, "fontname": (
             fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname),
         "adv": obj.adv, "upright": obj.upright, "x0": x0, "y0": obj.y0, "x1": x1,
         "y1": obj.y1, "width": obj.width, "height": obj.height, "size": obj.size,

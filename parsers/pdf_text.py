@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import regex
@@ -80,8 +80,9 @@ class Glyph:
 @dataclass
 class Line:
     glyphs: list[Glyph]
+    """Left to right; not changed once the line is made (its text is worked out once)."""
 
-    @property
+    @cached_property
     def text(self) -> str:
         parts: list[str] = []
         for prev, glyph in zip([None, *self.glyphs], self.glyphs, strict=False):
@@ -117,6 +118,7 @@ class Line:
         return max(g.bottom for g in self.glyphs)
 
 
+@lru_cache(maxsize=4096)
 def _is_mark(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c) == "Mn" for c in standard_thai(text))
 
