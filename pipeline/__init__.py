@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ItaError, UsageError
+from pipeline.output import memory as _memory  # noqa: F401  (Arrow's allocator, chosen first)
 
 if TYPE_CHECKING:
     from pipeline.output.schema import Row

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import ItaError
 from pipeline.output.folder import PARTS
+from pipeline.output.memory import give_back
 from pipeline.output.schema import TABLES, Row
-from pipeline.output.writers import atomic_write, to_arrow, write_csv
+from pipeline.output.writers import CSV_CHUNK, atomic_write, to_arrow, write_csv
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -150,6 +151,7 @@ class DatasetWriter:
             for table in TABLES:
                 tmp = merged[table] = self.out / f".{table}.csv.{self.run}.tmp"
                 write_csv(tmp, table, self._rows(self.root, table))
+                give_back()
         return merged
 
     def _move_parts(self) -> None:
@@ -166,8 +168,9 @@ class DatasetWriter:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def _rows(self, root: Path, table: str) -> Iterator[Row]:
-        """Every row of a table under `root`, part by part (memory holds one part at a time)."""
+        """Every row of a table under `root`, a few thousand at a time."""
         import pyarrow.parquet as pq
 
         for part in self._parts(root, table):
-            yield from pq.read_table(part).to_pylist()
+            for batch in pq.ParquetFile(part).iter_batches(batch_size=CSV_CHUNK):
+                yield from batch.to_pylist()

@@ -20,6 +20,7 @@ from pipeline.errors import UsageError
 from pipeline.ita.catalogue import Catalogue, CatalogueError, apply_catalogues, catalogues
 from pipeline.ita.findings import INFO, Finding
 from pipeline.output.dataset import DatasetWriter
+from pipeline.output.memory import give_back
 from pipeline.output.schema import OUTPUT_TABLES, TABLES, Row
 from pipeline.run import engines
 from pipeline.run.identity import unify_org_ids
@@ -105,6 +106,8 @@ class _Batch:
                 self.result.db_error = str(exc)
                 self.db.close()
                 self.db = None
+        del written
+        give_back()  # the batch's rows and tables are gone; the process stays its size
 
 
 def _progress(items: Iterable[T], total: int, what: str, shown: bool) -> Iterator[T]:
