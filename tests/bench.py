@@ -7,9 +7,12 @@ peak memory of `ita convert`.
    with pages/s of our reader.
 2. A synthetic archive of BENCH_DOCS (default 1,000) documents made from the
    fixtures (text and Word copies name their own organisation; PDF copies carry
-   their own title), converted with 1 and 2 workers: documents/s, pages/s, peak
+   their own title; the fixtures take turns in path order, as an archive's many
+   organisations do), converted with 1 and 2 workers: documents/s, pages/s, peak
    RSS of the driver and of the largest worker, the speed-up; and the same PDFs
    through plain pdfplumber text and table extraction, with our time as a ratio.
+   With several sizes (BENCH_DOCS=1000,5000) each archive is run, and the peak RSS
+   of the larger ones is given against the first's.
 3. Rows/s loading the converted archive into DuckDB and into PostgreSQL (the server
    named by ITA_TEST_POSTGRES).
 4. OCR on scans of the PDF fixtures (tests/ocr_bench.py): pages/s, character error rate
@@ -44,8 +47,8 @@ from tests.support.databases import POSTGRES_ENV, fresh_database
 from tests.support.paths import ROOT
 
 FIXTURES = ROOT / "fixtures" / "txt"
-DOCS = int(os.environ.get("BENCH_DOCS", "1000"))
-"""Documents in the synthetic archive (BENCH_DOCS=5000 make bench for the larger run)."""
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_DOCS", "1000").split(","))
+"""Documents in each synthetic archive run (BENCH_DOCS=1000,5000 make bench: memory growth)."""
 WORKERS = tuple(int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(","))
 """Worker counts to run (BENCH_WORKERS=2 for a memory-only run of a large archive)."""
 PLAIN = os.environ.get("BENCH_PLAIN", "1") == "1"
@@ -78,18 +81,18 @@ def _docx_copy(source: bytes, old: str, new: str) -> bytes:
     return out.getvalue()
 
 
-def build_archive(folder: Path) -> tuple[int, list[Path]]:
-    """DOCS documents, every doc_id different; returns the count and the PDFs made."""
+def build_archive(folder: Path, docs: int) -> tuple[int, list[Path]]:
+    """`docs` documents, every doc_id different; returns the count and the PDFs made."""
     fixtures = ROOT / "fixtures"
     pdfs: list[Path] = []
     n = 0
     for fmt, share in MIX:
         sources = sorted((fixtures / fmt).glob(f"*.{fmt}"))
-        for i in range(int(DOCS * share)):
+        for i in range(int(docs * share)):
             source = sources[i % len(sources)]
             old = _ORG_NAMES[source.name[:3]]
             new = old + _suffix(n)
-            target = folder / fmt / f"{source.stem}_{i:05d}.{fmt}"
+            target = folder / fmt / f"{i:05d}_{source.stem}.{fmt}"
             target.parent.mkdir(parents=True, exist_ok=True)
             if fmt == "txt":
                 target.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
@@ -195,37 +198,44 @@ def pdf_quality() -> None:
                   f"{rates[2]:>14.2%}{rates[3]:>8.2%}{(ours.page_count or 0) / seconds:>9.1f}")
 
 
-def archive_speed() -> None:
+def archive_speed(size: int) -> tuple[int, int]:
+    """One archive of `size` documents; peak RSS (KiB) of the driver and of the largest worker
+    in the run with the most workers."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "archive"
-        docs, pdfs = build_archive(archive)
+        docs, pdfs = build_archive(archive, size)
         pdf_pages = sum(len(pikepdf.open(p).pages) for p in pdfs)
-        print(f"\narchive: {docs} documents ({', '.join(f'{int(DOCS * s)} {f}' for f, s in MIX)})")
-        times = {}
+        print(f"\narchive: {docs} documents ({', '.join(f'{int(size * s)} {f}' for f, s in MIX)})")
+        times, peaks = {}, (0, 0)
         for workers in WORKERS:
             out = Path(tmp) / f"out{workers}"
             seconds, driver, worker = run(archive, out, workers)
-            times[workers] = seconds
+            times[workers], peaks = seconds, (driver, worker)
             documents = pq.read_table(out / "documents.parquet", columns=["page_count"])
             pages = sum(p or 0 for p in documents.column("page_count").to_pylist())
             print(f"workers={workers}: {seconds:.1f} s, {docs / seconds:.1f} documents/s, "
                   f"{pages / seconds:.1f} pages/s (PDF and Word pages), peak RSS driver "
                   f"{driver / 1024:.0f} MiB, largest worker {worker / 1024:.0f} MiB")
             if workers == WORKERS[-1]:
-                load_speed(out, Path(tmp))
+                load_speed(out, Path(tmp), docs)
             shutil.rmtree(out)
         if {1, 2} <= times.keys():
             print(f"speed-up 2 vs 1 worker: {times[1] / times[2]:.2f}x")
-        if not PLAIN:
-            return
-        plain = plain_pdfplumber(pdfs)
-        ours_pdf = _pdf_only_seconds(pdfs, Path(tmp))
-        print(f"the {len(pdfs)} PDFs ({pdf_pages} pages): plain pdfplumber extract_text() + "
-              f"extract_tables() {plain:.1f} s; ita convert of the same PDFs, 1 worker, "
-              f"{ours_pdf:.1f} s = {ours_pdf / plain:.2f}x plain pdfplumber")
+        if PLAIN:
+            _against_plain(pdfs, pdf_pages, Path(tmp))
+        return peaks
 
 
-def load_speed(converted: Path, tmp: Path) -> None:
+def _against_plain(pdfs: list[Path], pdf_pages: int, tmp: Path) -> None:
+    """The archive's PDFs through plain pdfplumber and through `ita convert`."""
+    plain = plain_pdfplumber(pdfs)
+    ours_pdf = _pdf_only_seconds(pdfs, tmp)
+    print(f"the {len(pdfs)} PDFs ({pdf_pages} pages): plain pdfplumber extract_text() + "
+          f"extract_tables() {plain:.1f} s; ita convert of the same PDFs, 1 worker, "
+          f"{ours_pdf:.1f} s = {ours_pdf / plain:.2f}x plain pdfplumber")
+
+
+def load_speed(converted: Path, tmp: Path, docs: int) -> None:
     """Rows/s of `ita load` into a new DuckDB file and a new PostgreSQL database, first load
     and a second load of the same documents (every row replaced)."""
     with ExitStack() as stack:
@@ -240,7 +250,7 @@ def load_speed(converted: Path, tmp: Path) -> None:
                 start = time.perf_counter()
                 rows = load_folder(converted, url)
                 timings.append(time.perf_counter() - start)
-            print(f"load into {name}: {rows} rows of {DOCS} documents, first load "
+            print(f"load into {name}: {rows} rows of {docs} documents, first load "
                   f"{timings[0]:.2f} s = {rows / timings[0]:,.0f} rows/s, again (all replaced) "
                   f"{timings[1]:.2f} s = {rows / timings[1]:,.0f} rows/s")
 
@@ -263,7 +273,13 @@ def main() -> None:
     print()
     if PLAIN:
         pdf_quality()
-    archive_speed()
+    peaks = {size: archive_speed(size) for size in SIZES}
+    first = SIZES[0]
+    for size in SIZES[1:]:
+        (driver, worker), (driver0, worker0) = peaks[size], peaks[first]
+        print(f"\npeak RSS, {size} documents against {first}: driver {driver / 1024:.0f} vs "
+              f"{driver0 / 1024:.0f} MiB ({driver / driver0 - 1:+.0%}), largest worker "
+              f"{worker / 1024:.0f} vs {worker0 / 1024:.0f} MiB ({worker / worker0 - 1:+.0%})")
     if OCR:
         print()
         ocr_bench.main()
