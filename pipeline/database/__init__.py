@@ -6,11 +6,17 @@ see `Target` for what a load does.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
 from pipeline.output.folder import MARKER, UnreadableTable, dataset_tables_home, read_table
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["LOADED", "DatabaseError", "SchemaVersionError", "Target", "connect", "load_folder",
            "redact"]
@@ -38,6 +44,24 @@ def parts(home: Path) -> list[str]:
     return sorted(p.name for p in (home / MARKER).glob("part-*.parquet"))
 
 
+def read_part(home: Path, name: str) -> dict[str, pa.Table]:
+    """The loaded tables of one part, or UnreadableTable."""
+    return {t: read_table(home / f"{t}.parquet" / name) for t in LOADED}
+
+
+def read_ahead(home: Path, names: list[str]) -> Iterator[dict[str, pa.Table]]:
+    """The parts in turn, each next one read while the caller loads the one before it."""
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        upcoming = None
+        for name in names:
+            reading = reader.submit(read_part, home, name)
+            if upcoming is not None:
+                yield upcoming.result()
+            upcoming = reading
+        if upcoming is not None:
+            yield upcoming.result()
+
+
 def load_folder(folder: Path, url: str) -> int:
     """Load every committed part of a folder written by `ita convert` (Parquet, or CSV with its
     parts in `.parts/`); the number of rows loaded. A folder that is not one, or a part that
@@ -47,10 +71,6 @@ def load_folder(folder: Path, url: str) -> int:
         raise UnreadableTable(f"{folder} is not a folder written by ita convert")
     target = connect(url)
     try:
-        rows = 0
-        for name in parts(home):
-            tables = {t: read_table(home / f"{t}.parquet" / name) for t in LOADED}
-            rows += target.load(tables)
-        return rows
+        return sum(target.load(tables) for tables in read_ahead(home, parts(home)))
     finally:
         target.close()

@@ -14,6 +14,10 @@ from pipeline.database.sql import CHILDREN, DUCKDB, LOADED, with_row_numbers
 from pipeline.database.target import DatabaseError, Target
 from pipeline.output.folder import unwritable
 
+CHECKPOINT_THRESHOLD = "256MB"
+"""Write-ahead log gathered before DuckDB writes it into the database file. At DuckDB's 16 MB
+a load checkpoints every part or so, and a checkpoint takes longer the larger the database."""
+
 
 class DuckDBTarget(Target):
     dialect = DUCKDB
@@ -31,6 +35,7 @@ class DuckDBTarget(Target):
             self.con = duckdb.connect(str(path), read_only=not create)
         except duckdb.Error as exc:
             raise DatabaseError(f"Cannot open the DuckDB database {path}: {exc}") from exc
+        self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
         self.ensure_schema(create)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -53,9 +58,12 @@ class DuckDBTarget(Target):
     def replace(self, tables: dict[str, pa.Table]) -> None:
         self.con.register("incoming_ids", pa.table({"doc_id": tables["documents"]["doc_id"]}))
         try:
-            for table in CHILDREN:
-                self.con.execute(
-                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
+            # only documents loaded before have rows to delete: spare new ones a scan of each table
+            if self.query("SELECT count(*) FROM documents "
+                          "WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")[0][0]:
+                for table in CHILDREN:
+                    self.con.execute(
+                        f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
             for table in LOADED:
                 data = tables[table] if table == "documents" else with_row_numbers(tables[table])
                 self.con.register("incoming", data)

@@ -6,7 +6,6 @@ row_no being a row's place among its document's rows.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,11 +103,13 @@ def added_columns(dialect: Dialect, present: dict[str, set[str]]) -> list[str]:
 
 def with_row_numbers(table: pa.Table) -> pa.Table:
     """The table with `row_no`: each row's place among its document's rows."""
-    seen: Counter[str] = Counter()
-    numbers = []
-    for doc_id in table.column("doc_id").to_pylist():
-        numbers.append(seen[doc_id])
-        seen[doc_id] += 1
+    import numpy as np
     import pyarrow as pa
 
-    return table.append_column("row_no", pa.array(numbers, pa.int32()))
+    document = table.column("doc_id").combine_chunks().dictionary_encode().indices.to_numpy()
+    order = np.argsort(document, kind="stable")  # each document's rows together, in order
+    counts = np.bincount(document)
+    numbers = np.empty(len(document), np.int32)
+    # a row's place in that order, less the place where its document's rows begin
+    numbers[order] = np.arange(len(document)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return table.append_column("row_no", pa.array(numbers))

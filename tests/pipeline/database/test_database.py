@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.database import LOADED, connect
+from pipeline.database import LOADED, DatabaseError, connect
 from pipeline.database.sql import DUCKDB, POSTGRES, VERSION_TABLE, ddl
 from pipeline.output.dataset import DatasetWriter
 from pipeline.output.schema import TABLES
@@ -45,6 +46,12 @@ def counts(url: str) -> dict[str, int]:
 def orphans(url: str) -> dict[str, int]:
     return {t: query(url, f"SELECT count(*) FROM {t} WHERE doc_id NOT IN "
                           "(SELECT doc_id FROM documents)")[0][0] for t in LOADED[1:]}
+
+
+def everything(url: str) -> dict[str, list[tuple]]:
+    """Every row of every loaded table, in key order."""
+    return {t: query(url, f"SELECT * FROM {t} ORDER BY doc_id"
+                          + ("" if t == "documents" else ", row_no")) for t in LOADED}
 
 
 def test_loading_twice_changes_nothing(converted: Path, db_url: str) -> None:
@@ -90,6 +97,28 @@ def test_a_document_converted_again_replaces_its_rows(converted: Path, db_url: s
     assert counts(db_url) == {**GOLDEN_COUNTS, "o_items": 0}
     assert orphans(db_url) == {t: 0 for t in LOADED[1:]}
     assert query(db_url, "SELECT repairs FROM documents WHERE source_path LIKE '002%'") == [(99,)]
+
+
+def test_a_part_the_database_refuses_changes_nothing(converted: Path, db_url: str) -> None:
+    """The part's transaction is rolled back whole: its upserted documents and replaced rows
+    go back to what the load before left (here a score of an unknown document fails it)."""
+    main(["load", str(converted), "--db", db_url])
+    before = everything(db_url)
+    tables = {t: pq.read_table(converted / f"{t}.parquet") for t in LOADED}
+    documents = tables["documents"]
+    tables["documents"] = documents.set_column(
+        documents.schema.get_field_index("repairs"), "repairs",
+        pa.array([99] * documents.num_rows, pa.int32()))
+    stray = tables["scores"].slice(0, 1).to_pylist()[0] | {"doc_id": "no such document"}
+    tables["scores"] = pa.concat_tables(
+        [tables["scores"], pa.Table.from_pylist([stray], tables["scores"].schema)])
+    target = connect(db_url)
+    try:
+        with pytest.raises(DatabaseError, match="rolled back"):
+            target.load(tables)
+    finally:
+        target.close()
+    assert everything(db_url) == before
 
 
 def test_text_with_quotes_and_sql_loads_verbatim(db_url: str, tmp_path: Path) -> None:
