@@ -22,17 +22,40 @@ Digits, Latin text and codes are never changed (only Thai letters are edited and
 between two Thai letters removed), nor are proper names: the Thai run after an organisation
 or place prefix (up to a space or the next such prefix), and a person's title with the first
 name right after it and the surname.
+
+The dictionary lookups are `normalise.thai_words`'s. A repair takes up only the Thai runs that
+hold what it can change (a doubled mark, U+FFFD, a SARA AM word written with SARA AA that is no
+word itself), found by regex searches of the whole text.
 """
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
-
-from pythainlp.corpus import thai_words
+from functools import lru_cache, partial
 
 from normalise.org import DISTRICT_PREFIXES, ORG_TYPES, PROVINCE_PREFIXES
-from normalise.pua import PUA_TO_THAI
+from normalise.pua import PUA_THAI, PUA_TO_THAI
+from normalise.thai_words import (
+    ABOVE_BELOW_MARKS,
+    FOLLOWING_VOWELS,
+    LETTERS,
+    NON_INITIAL,
+    SARA_AA,
+    SARA_AM,
+    TONE_MARKS,
+    lexicon,
+    longest_word,
+    lost_sara_am_spots,
+    pieces_after,
+    pieces_before,
+    word_count,
+    word_ends_at,
+    word_ends_from,
+    word_lengths_before,
+    word_starts_at,
+    words_containing,
+)
 
 # Organisation and place prefixes that a proper name follows (those of normalise.org, and
 # ตำบล/ต.); abbreviated ones are recognised only at the start of a word.
@@ -49,17 +72,9 @@ PERSON_TITLES = ("นางสาว", "นาย", "นาง")
 
 SARA_E = "\u0e40"
 SARA_AE = "\u0e41"
-SARA_AA = "\u0e32"
-SARA_AM = "\u0e33"
 REPLACEMENT_CHARACTER = "\ufffd"
 CONSONANTS = "".join(map(chr, range(0x0E01, 0x0E2F)))  # ก to ฮ
-TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
-# ั ิ ี ึ ื ุ ู ฺ ็ ์ ํ ๎: written above or below their consonant.
-ABOVE_BELOW_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e4c\u0e4d\u0e4e"
-FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
-# No Thai syllable starts with these: a space before one is always an extraction artefact.
-NON_INITIAL = TONE_MARKS + ABOVE_BELOW_MARKS + FOLLOWING_VOWELS
 # Thai writes spaces around these signs (ทั่ว ๆ ไป, ฯลฯ): a space next to one is kept.
 SPACED_SIGNS = "\u0e46\u0e2f"  # ๆ ฯ
 # Vowels and marks that Thai never writes twice in a row.
@@ -70,15 +85,17 @@ FFFD_CANDIDATES = (
     SARA_AM + TONE_MARKS + ABOVE_BELOW_MARKS + FOLLOWING_VOWELS + LEADING_VOWELS + CONSONANTS
 )
 
-_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e"  # Thai consonants, vowels and marks; no digits
-_RUN = re.compile(f"[{_LETTERS}]+")
+_RUN = re.compile(f"[{LETTERS}]+")
+_FFFD = re.compile(REPLACEMENT_CHARACTER)
 _RUN_WITH_FFFD = re.compile(
-    f"[{_LETTERS}]*{REPLACEMENT_CHARACTER}[{_LETTERS}{REPLACEMENT_CHARACTER}]*"
+    f"[{LETTERS}]*{REPLACEMENT_CHARACTER}[{LETTERS}{REPLACEMENT_CHARACTER}]*"
 )
 _DOUBLE_SARA_E = re.compile(f"{SARA_E}{SARA_E}(?=[{CONSONANTS}])")
 _DOUBLED = re.compile(f"([{UNDOUBLED}])\\1|{SARA_AM}{SARA_AA}")
 _LOST_SARA_AM = re.compile(f"(?<=[{CONSONANTS}{TONE_MARKS}]){SARA_AA}")
-_SPACE_IN_CLUSTER = re.compile(f"(?<=[{_LETTERS}]) (?=[{NON_INITIAL}])")
+# (The space comes first, and the letter before it is looked behind at, so that a search for
+# this and the patterns built with it looks at spaces only.)
+_SPACE_IN_CLUSTER = re.compile(f" (?<=[{LETTERS}] )(?=[{NON_INITIAL}])")
 # Damage correct Thai never holds: what the repairs that are not inferred look for.
 _EVIDENT = re.compile(
     f"{_DOUBLE_SARA_E.pattern}|{_DOUBLED.pattern}|{REPLACEMENT_CHARACTER}"
@@ -90,29 +107,44 @@ _PDF_DAMAGE = re.compile(
     f"{SARA_AM}[{SARA_AA}{SARA_AM}]|\u0e4d[\u0e48-\u0e4b]?{SARA_AA}|{REPLACEMENT_CHARACTER}|"
     f"{_SPACE_IN_CLUSTER.pattern}"
 )
-_SPACED_RUNS = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]++) (?=([{_LETTERS}]+))")
+_SPACED_RUNS = re.compile(f"(?<![{LETTERS}])([{LETTERS}]++) (?=([{LETTERS}]+))")
+_PUA = re.compile(f"[{PUA_THAI}]")
 
 
 def _prefix_alternatives(prefixes: tuple[str, ...]) -> str:
     """Regex alternation of the prefixes, longest first; SARA AM also matches as lost or doubled,
-    and an abbreviation only at the start of a word."""
+    and an abbreviation only at the start of a word (looked behind at from its second letter,
+    so that every alternative starts with a letter, which a search looks for alone)."""
 
     def one(prefix: str) -> str:
         pattern = re.escape(prefix).replace(SARA_AM, f"(?:{SARA_AM}{SARA_AA}?|{SARA_AA})")
-        return f"(?<![{_LETTERS}])" + pattern if prefix.endswith(".") else pattern
+        return f"{pattern[0]}(?<![{LETTERS}].){pattern[1:]}" if prefix.endswith(".") else pattern
 
     return "|".join(map(one, sorted(prefixes, key=len, reverse=True)))
 
 
 _PLACE_PREFIX = _prefix_alternatives(ORG_PREFIXES + ABBREVIATED_PREFIXES)
 # A letter of a name: a name ends where an organisation or place prefix begins.
-_NAME_LETTER = f"(?:(?!{_PLACE_PREFIX})[{_LETTERS}])"
+_NAME_LETTER = f"(?:(?!{_PLACE_PREFIX})[{LETTERS}])"
 # The protected text is the group that matched: the name after an organisation or place prefix
 # (and its spaces); a person's title with the first name right after it and the surname.
 _NAME = re.compile(
     f"(?:{_PLACE_PREFIX}) *(?P<name>{_NAME_LETTER}+)"
     f"|(?P<person>(?:{_prefix_alternatives(PERSON_TITLES)}){_NAME_LETTER}+(?: {_NAME_LETTER}+)?)"
 )
+# Where _NAME can match: a search for this skips to the prefixes' first letters.
+_NAME_START = re.compile(_prefix_alternatives(ORG_PREFIXES + ABBREVIATED_PREFIXES + PERSON_TITLES))
+
+
+def _names(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _NAME in text, as its finditer gives them, trying it only where
+    _NAME_START finds a prefix."""
+    pos = 0
+    while start := _NAME_START.search(text, pos):
+        match = _NAME.match(text, start.start())
+        pos = match.end() if match else start.start() + 1
+        if match:
+            yield match
 
 
 @dataclass(frozen=True)
@@ -123,97 +155,19 @@ class Repaired:
     count: int
 
 
-@cache
-def _dictionary() -> tuple[frozenset[str], frozenset[str], int]:
-    """Thai-letter words of PyThaiNLP's dictionary, all their prefixes, the longest length."""
-    words = frozenset(w for w in thai_words() if _RUN.fullmatch(w))
-    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
-    return words, prefixes, max(map(len, words))
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_count(run: str) -> int:
-    """The fewest pieces run reads in, each a dictionary word between cluster boundaries or a
-    single character that is in no word."""
-    words, prefixes, _ = _dictionary()
-    boundary = [_is_boundary(run, pos) for pos in range(len(run) + 1)]
-    fewest = list(range(len(run) + 1))
-    for a in range(len(run)):
-        after = fewest[a] + 1
-        if after < fewest[a + 1]:
-            fewest[a + 1] = after
-        if not boundary[a]:
-            continue
-        for b in range(a + 1, len(run) + 1):
-            piece = run[a:b]
-            if piece not in prefixes:
-                break
-            if boundary[b] and after < fewest[b] and piece in words:
-                fewest[b] = after
-    return fewest[-1]
-
-
-@cache
-def _bigrams() -> frozenset[str]:
-    """Every two characters in a row in a dictionary word."""
-    words, _, _ = _dictionary()
-    return frozenset(w[k : k + 2] for w in words for k in range(len(w) - 1))
-
-
-def _is_boundary(run: str, pos: int) -> bool:
-    """Whether a word may start or end at pos: not before a character that cannot start a
-    syllable, which would split a character cluster."""
-    return pos == len(run) or run[pos] not in NON_INITIAL
-
-
-def _words_containing(run: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans (a, b) of the dictionary words in run that contain run[start:end]."""
-    words, prefixes, longest = _dictionary()
-    found = []
-    for a in range(max(0, end - longest), start + 1):
-        if run[a:end] not in prefixes or not _is_boundary(run, a):
-            continue
-        for b in range(end, min(len(run), a + longest) + 1):
-            piece = run[a:b]
-            if piece not in prefixes:
-                break
-            if piece in words and _is_boundary(run, b):
-                found.append((a, b))
-    return found
-
-
-def _longest_word(run: str, start: int, end: int) -> int:
-    """Length of the longest dictionary word in run that contains run[start:end], else 0."""
-    return max((b - a for a, b in _words_containing(run, start, end)), default=0)
-
-
-def _word_ends_at(run: str, pos: int) -> bool:
-    """Whether pos is the start of run or a dictionary word ends there."""
-    words, _, longest = _dictionary()
-    return pos == 0 or any(
-        run[a:pos] in words and _is_boundary(run, a) for a in range(max(0, pos - longest), pos)
+def _longest_fitting_word(
+    run: str, spans: Iterable[tuple[int, int]], longer_than: Callable[[], int]
+) -> int:
+    """Length of the longest of spans (the dictionary words in run that contain one place)
+    that has a word or an end of the run on either side, if it is longer than longer_than()
+    (called only then); else 0."""
+    fitting = (
+        b - a
+        for a, b in sorted(spans, key=lambda span: span[0] - span[1])
+        if word_ends_at(run, a) and word_starts_at(run, b)
     )
-
-
-def _word_starts_at(run: str, pos: int) -> bool:
-    """Whether pos is the end of run or a dictionary word starts there."""
-    return pos == len(run) or any(a == pos for a, _ in _words_containing(run, pos, pos + 1))
-
-
-def _longest_fitting_word(run: str, start: int, end: int, longer_than: Callable[[], int]) -> int:
-    """Length of the longest dictionary word in run that contains run[start:end], is longer
-    than longer_than() (called only if some word contains it) and has a word or an end of the
-    run on either side; else 0."""
-    spans = sorted(_words_containing(run, start, end), key=lambda span: span[0] - span[1])
-    floor = longer_than() if spans else 0
-    return next(
-        (
-            b - a
-            for a, b in spans
-            if b - a > floor and _word_ends_at(run, a) and _word_starts_at(run, b)
-        ),
-        0,
-    )
+    longest = next(fitting, 0)
+    return longest if longest and longest > longer_than() else 0
 
 
 def _undouble(run: str) -> tuple[str, int]:
@@ -226,32 +180,47 @@ def _undouble(run: str) -> tuple[str, int]:
         i
         for shift, i in enumerate(places)
         if _longest_fitting_word(
-            edited, i - shift, i - shift + 1, partial(_longest_word, run, i, i + 2)
+            edited,
+            words_containing(edited, i - shift, i - shift + 1),
+            partial(longest_word, run, i, i + 2),
         )
     ]
     dropped = {i + 1 for i in kept}
     return "".join(ch for k, ch in enumerate(run) if k not in dropped), len(kept)
 
 
+@lru_cache(maxsize=1 << 12)
 def _restore_sara_am(run: str) -> tuple[str, int]:
-    """SARA AA after a consonant or tone mark made SARA AM where that makes a dictionary word."""
+    """SARA AA after a consonant or tone mark made SARA AM where that makes a dictionary word.
+    The word made can be longer than those of the run only where the run holds it written
+    with that SARA AA as no word (`lost_sara_am_spots`)."""
     count = 0
+    spots = lost_sara_am_spots(run)
     for match in _LOST_SARA_AM.finditer(run):
         i = match.start()
+        if i not in spots:
+            continue
         edited = run[:i] + SARA_AM + run[i + 1 :]
         if _longest_fitting_word(
-            edited, i, i + 1, partial(_longest_word, run, i, i + 1)
-        ) and _word_count(edited) < _word_count(run):
+            edited, words_containing(edited, i, i + 1), partial(longest_word, run, i, i + 1)
+        ) and word_count(edited) < word_count(run):
             run, count = edited, count + 1
+            spots = lost_sara_am_spots(run)
     return run, count
 
 
 def _fill(left: str, right: str) -> str:
     """The one Thai character that makes the longest word between left and right, when exactly
     one does; else U+FFFD."""
-    bigrams = _bigrams()
+    bigrams = lexicon().bigrams
+
+    def longest(ch: str) -> int:
+        text = left + ch + right
+        spans = words_containing(text, len(left), len(left) + 1)
+        return _longest_fitting_word(text, spans, lambda: 1)
+
     found = {
-        ch: _longest_fitting_word(left + ch + right, len(left), len(left) + 1, lambda: 1)
+        ch: longest(ch)
         for ch in FFFD_CANDIDATES
         if left[-1:] + ch in bigrams or ch + right[:1] in bigrams
     }
@@ -273,64 +242,67 @@ def _fill_replacement_characters(run: str) -> tuple[str, int]:
     return filled, sum(fill != REPLACEMENT_CHARACTER for fill in fills)
 
 
-def _whole_words_join(left: str, right: str) -> bool | None:
-    """When whole words stand on both sides of the space: whether one dictionary word covers
-    the longest of each (จัดซื้อ จัดจ้าง); None when a side is not a word (a broken one)."""
-    words, _, longest = _dictionary()
-    starts = [len(left) - k for k in range(1, min(longest, len(left)) + 1)
-              if left[-k:] in words and _is_boundary(left, len(left) - k)]
-    ends = [k for k in range(1, min(longest, len(right)) + 1)
-            if right[:k] in words and _is_boundary(right, k)]
-    if not starts or not ends:
-        return None
-    joined = left + right
-    return bool(_words_containing(joined, min(starts), len(left) + max(ends)))
-
-
 def _joins(left: str, right: str, inferred: bool) -> bool:
     """Whether the space between two Thai runs is inside a word: before a character that cannot
-    start a syllable; if `inferred`, where two whole words stand beside it that one word
-    covers, or else joining makes a word longer than those beside the space, and the runs
-    read in fewer words joined."""
+    start a syllable; if `inferred`, where the dictionary says so (`_joins_words`)."""
     if left[-1] in SPACED_SIGNS or right[0] in SPACED_SIGNS:
         return False
-    if right[0] in NON_INITIAL:
-        return True
-    if not inferred:
+    return right[0] in NON_INITIAL or (inferred and _joins_words(left, right))
+
+
+@lru_cache(maxsize=1 << 12)
+def _joins_words(left: str, right: str) -> bool:
+    """Whether two whole words stand beside the space between two Thai runs that one word
+    covers (จัดซื้อ จัดจ้าง: the longest of each), or else (a side is not a word, a broken one)
+    joining makes a word longer than those beside the space; and the runs read in fewer words
+    joined."""
+    joined = left + right
+    across = words_containing(joined, len(left) - 1, len(left) + 1)
+    if not across:  # either way a word must reach across the space; most spaces have none
         return False
-    whole = _whole_words_join(left, right)
-    if whole is None:
-
-        def beside() -> int:
-            return max(_longest_word(left, len(left) - 1, len(left)), _longest_word(right, 0, 1))
-
-        whole = bool(_longest_fitting_word(left + right, len(left) - 1, len(left) + 1, beside))
-    return whole and _word_count(left + right) < _word_count(left) + _word_count(right)
+    left_word = max(word_lengths_before(left, len(left)), default=0)
+    right_word = max(word_ends_from(right, 0, 1), default=0)
+    if left_word and right_word:
+        start, end = len(left) - left_word, len(left) + right_word
+        whole = any(a <= start and b >= end for a, b in across)
+    else:
+        whole = bool(_longest_fitting_word(joined, across, lambda: max(left_word, right_word)))
+    if not whole:
+        return False
+    # The runs read in fewer words joined only with a word across the space.
+    before, after = pieces_before(left), pieces_after(right)
+    return any(before[a] + 1 + after[b - len(left)] < before[-1] + after[0] for a, b in across)
 
 
 def _join_split_words(segment: str, inferred: bool) -> tuple[str, int]:
     """Single spaces between two Thai runs removed where they split a word."""
-    runs = [match.span() for match in _RUN.finditer(segment)]
-    cuts = [
-        end
-        for (start, end), (next_start, next_end) in zip(runs, runs[1:], strict=False)
-        if next_start == end + 1
-        and segment[end] == " "
-        and _joins(segment[start:end], segment[next_start:next_end], inferred)
-    ]
+    pairs = _SPACED_RUNS.finditer(segment)
+    cuts = [pair.end(1) for pair in pairs if _joins(pair[1], pair[2], inferred)]
     starts = [0, *(cut + 1 for cut in cuts)]
     ends = [*cuts, len(segment)]
     return "".join(segment[a:b] for a, b in zip(starts, ends, strict=True)), len(cuts)
 
 
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where the matches of pattern in text start."""
+    return [match.start() for match in pattern.finditer(text)]
+
+
 def _map_runs(
-    pattern: re.Pattern[str], repair: Callable[[str], tuple[str, int]], segment: str
+    pattern: re.Pattern[str],
+    repair: Callable[[str], tuple[str, int]],
+    segment: str,
+    places: list[int],
 ) -> tuple[str, int]:
-    """Apply a run repair to every match of pattern in segment."""
+    """Apply a run repair to the matches of pattern in segment that hold one of places
+    (ascending); the others it would leave as they are."""
     total = 0
 
     def one(match: re.Match[str]) -> str:
         nonlocal total
+        k = bisect_left(places, match.start())
+        if k == len(places) or places[k] >= match.end():
+            return match.group()
         text, count = repair(match.group())
         total += count
         return text
@@ -341,12 +313,18 @@ def _map_runs(
 def _repair_free(segment: str, inferred: bool) -> tuple[str, int]:
     """One pass of the repairs over text that holds no proper name."""
     segment, total = _DOUBLE_SARA_E.subn(SARA_AE, segment)
-    repairs = [(_RUN_WITH_FFFD, _fill_replacement_characters), (_RUN, _undouble)]
+    # Each run repair, the runs it takes, and the places in them where it can change anything.
+    repairs = [
+        (_RUN_WITH_FFFD, _fill_replacement_characters, partial(_starts, _FFFD)),
+        (_RUN, _undouble, partial(_starts, _DOUBLED)),
+    ]
     if inferred:
-        repairs.append((_RUN, _restore_sara_am))
-    for pattern, repair in repairs:
-        segment, count = _map_runs(pattern, repair, segment)
-        total += count
+        repairs.append((_RUN, _restore_sara_am, lost_sara_am_spots))
+    for pattern, repair, places_in in repairs:
+        places = sorted(places_in(segment))
+        if places:
+            segment, count = _map_runs(pattern, repair, segment, places)
+            total += count
     segment, count = _join_split_words(segment, inferred)
     return segment, total + count
 
@@ -354,7 +332,7 @@ def _repair_free(segment: str, inferred: bool) -> tuple[str, int]:
 def _repair_pass(text: str, inferred: bool) -> tuple[str, int]:
     """One pass of the repairs over the text outside proper names."""
     pieces, total, pos = [], 0, 0
-    for match in _NAME.finditer(text):
+    for match in _names(text):
         name_start = match.start(match.lastgroup)
         fixed, count = _repair_free(text[pos:name_start], inferred)
         pieces += [fixed, text[name_start : match.end()]]
@@ -366,7 +344,7 @@ def _repair_pass(text: str, inferred: bool) -> tuple[str, int]:
 def _splits_word(left: str, right: str) -> bool:
     """Whether the space between two Thai runs cuts a word: no word ends the left run, and
     joining the runs makes one (เพื่ อ)."""
-    return not _word_ends_at(left, len(left)) and _joins(left, right, inferred=True)
+    return not word_ends_at(left, len(left)) and _joins(left, right, True)
 
 
 def shows_pdf_damage(text: str) -> bool:
@@ -374,7 +352,8 @@ def shows_pdf_damage(text: str) -> bool:
     in two glyphs (NIKHAHIT + SARA AA) or doubled, U+FFFD, a space inside a cluster or, by
     the dictionary, inside a word. Legacy PUA glyphs are not damage: they are another
     encoding of the same letters, mapped back exactly (`normalise.pua`)."""
-    text = text.translate(PUA_TO_THAI)  # read as the letters they are
+    if _PUA.search(text):
+        text = text.translate(PUA_TO_THAI)  # read as the letters they are
     return (
         bool(_PDF_DAMAGE.search(text))
         or any(_splits_word(m[1], m[2]) for m in _SPACED_RUNS.finditer(text))
