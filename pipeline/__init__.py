@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from pipeline.run.one_file import Converted
     from pipeline.run.options import BatchOptions
 
+__version__ = "0.1.0"
+"""The release (pyproject.toml reads it from here; no package metadata is read at start-up)."""
+
 __all__ = ["BatchOptions", "BatchResult", "Converted", "ItaError", "UsageError", "audit_folder",
            "convert_batch", "convert_file"]
 

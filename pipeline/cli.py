@@ -6,12 +6,12 @@ import argparse
 import logging
 import os
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from parsers.ocr_settings import DEFAULT_OCR, OCR_MODES, OcrSettings
 from pipeline.database import URL_FORMS
+from pipeline import __version__
 from pipeline.errors import ItaError, UsageError
 from pipeline.output.writers import FORMATS
 from pipeline.run.options import DASK, DEFAULT_BATCH, DEFAULT_TIMEOUT, LOCAL, BatchOptions
@@ -48,7 +48,7 @@ def _ocr_languages(value: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ita", description="Thai ITA reports into tables.")
-    parser.add_argument("--version", action="version", version=f"ita {version('ita-pipeline')}")
+    parser.add_argument("--version", action="version", version=f"ita {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     convert = commands.add_parser("convert", help="convert reports into tables")
     convert.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",

@@ -8,7 +8,6 @@ process grows with the number of batches although it holds no more data.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import sys
 from functools import cache
@@ -28,7 +27,7 @@ def _libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the process's own symbols: the C library it runs on
         return libc if hasattr(libc, "malloc_trim") else None
     except OSError:
         return None

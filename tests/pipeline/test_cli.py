@@ -279,3 +279,12 @@ def test_the_progress_bar_shows_rate_and_time_left_on_a_terminal(reports: Path,
     assert re.search(r"converting: +\d+%.*\d+/\d+ \[\d\d:\d\d<\d\d:\d\d, +[\d.]+(s/file|file/s)\]",
                      shown), shown
     assert "documents: " in shown
+
+
+def test_version_is_the_installed_release(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ita --version` names the release pip installed (pyproject reads pipeline.__version__)."""
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"ita {version('ita-pipeline')}"
