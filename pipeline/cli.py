@@ -10,8 +10,8 @@ from pathlib import Path
 
 from parsers.limits import DEFAULT_LIMITS, MB, Limits
 from parsers.ocr_settings import DEFAULT_OCR, OCR_MODES, OcrSettings
-from pipeline.database import URL_FORMS
 from pipeline import __version__
+from pipeline.database import URL_FORMS
 from pipeline.errors import ItaError, UsageError
 from pipeline.output.writers import FORMATS
 from pipeline.run.options import DASK, DEFAULT_BATCH, DEFAULT_TIMEOUT, LOCAL, BatchOptions
