@@ -23,14 +23,12 @@ Numbers are measured on this machine, never asserted.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -43,6 +41,7 @@ from parsers import parse_bytes
 from parsers.model import Document, Paragraph, Table
 from pipeline.database import load_folder
 from tests import bench_ratios, ocr_bench
+from tests.support.archive import MIX, build_archive
 from tests.support.databases import POSTGRES_ENV, fresh_database
 from tests.support.paths import ROOT
 
@@ -53,60 +52,6 @@ WORKERS = tuple(int(w) for w in os.environ.get("BENCH_WORKERS", "1,2").split(","
 """Worker counts to run (BENCH_WORKERS=2 for a memory-only run of a large archive)."""
 PLAIN = os.environ.get("BENCH_PLAIN", "1") == "1"
 """Whether to time plain pdfplumber on the archive's PDFs."""
-MIX = (("txt", 0.4), ("docx", 0.3), ("pdf", 0.3))
-_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
-
-
-def _suffix(n: int) -> str:
-    """A Thai-letter suffix unique to n, so that every copy names its own organisation."""
-    out = ""
-    while True:
-        n, r = divmod(n, len(_LETTERS))
-        out += _LETTERS[r]
-        if n == 0:
-            return out
-
-
-_ORG_NAMES = {"000": "ทองเอน", "002": "พันชนะ", "004": "ลำน้ำพอง"}
-
-
-def _docx_copy(source: bytes, old: str, new: str) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(out, "w") as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = data.replace(old.encode(), new.encode())
-            zout.writestr(info, data)
-    return out.getvalue()
-
-
-def build_archive(folder: Path, docs: int) -> tuple[int, list[Path]]:
-    """`docs` documents, every doc_id different; returns the count and the PDFs made."""
-    fixtures = ROOT / "fixtures"
-    pdfs: list[Path] = []
-    n = 0
-    for fmt, share in MIX:
-        sources = sorted((fixtures / fmt).glob(f"*.{fmt}"))
-        for i in range(int(docs * share)):
-            source = sources[i % len(sources)]
-            old = _ORG_NAMES[source.name[:3]]
-            new = old + _suffix(n)
-            target = folder / fmt / f"{i:05d}_{source.stem}.{fmt}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if fmt == "txt":
-                target.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
-            elif fmt == "docx":
-                target.write_bytes(_docx_copy(source.read_bytes(), old, new))
-            else:  # a PDF's text cannot be edited: its title differs instead
-                with pikepdf.open(source) as pdf:
-                    pdf.docinfo["/Title"] = f"ITA {new}"
-                    pdf.save(target)
-                pdfs.append(target)
-            n += 1
-    return n, pdfs
-
-
 def _peak_kib(pid: int) -> int:
     try:
         status = Path(f"/proc/{pid}/status").read_text()

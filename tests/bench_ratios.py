@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from parsers.pdf import parse_pdf
 from parsers.pdf_layer import read_layout
 from pipeline import convert_file
+from tests.support.archive import build_archive
 from tests.support.paths import ROOT
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -159,8 +160,6 @@ def reports_per_second() -> None:
             seconds = _timed(_convert_all, files * 10)
             rates.append(len(files) * 10 / seconds)
         print(f"{fmt:<5} fixtures, each 10 times: {_spread(rates, '{:.0f}')} documents/s")
-    from tests.bench import build_archive  # tests.bench imports this module
-
     with tempfile.TemporaryDirectory() as tmp:
         build_archive(Path(tmp), FRESH)
         for fmt in ("txt", "docx"):
