@@ -53,6 +53,8 @@ _LEGACY = regex.compile(f"[{PUA_THAI}]|\u0e4d[\u0e48-\u0e4b]?\u0e32")
 _SARA_AM_SPLIT = regex.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 """NIKHAHIT (a tone mark may sit between) + SARA AA: SARA AM drawn in two glyphs."""
 _TONE_AFTER_AM = regex.compile("\u0e33([\u0e48-\u0e4b])")
+_PUA_SPAN = regex.compile(f"[{PUA_THAI[0]}-{PUA_THAI[-1]}]")
+"""The code points from the table's first to its last (a few between are not in it)."""
 
 
 def has_legacy_glyphs(text: str) -> bool:
@@ -63,8 +65,9 @@ def has_legacy_glyphs(text: str) -> bool:
 
 def standard_thai(text: str) -> str:
     """PUA variants mapped to standard Thai, SARA AM recomposed (tone mark before it)."""
-    if not (_LEGACY.search(text) or _TONE_AFTER_AM.search(text)):
-        return text
+    if not ("\u0e4d" in text or ("\u0e33" in text and _TONE_AFTER_AM.search(text))
+            or _PUA_SPAN.search(text)):
+        return text  # no NIKHAHIT, no tone mark after SARA AM, no PUA glyph: nothing to do
     text = text.translate(PUA_TO_THAI)
     text = _SARA_AM_SPLIT.sub(lambda m: m.group(1) + "\u0e33", text)
     return _TONE_AFTER_AM.sub(lambda m: m.group(1) + "\u0e33", text)

@@ -12,13 +12,22 @@ from parsers.glyphs import normalise_glyphs
 _BRACKET_NOTE = regex.compile(r"\[(?:bookmark|image):[^\]\n]*\]", regex.IGNORECASE)
 _LINE_BREAK_TAG = regex.compile(r"</?(?:p|br|li|ol|ul|div|tr)\b[^>]*>", regex.IGNORECASE)
 _OTHER_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
-_BOLD = regex.compile(r"\*\*")
-_DASH = "[-–]"
-_PAGE_DIGITS = "[0-9๐-๙]{1,3}"
+_DASHES = "-–"
+_DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+_DASH = f"[{_DASHES}]"
+_PAGE_DIGITS = f"[{_DIGITS}]{{1,3}}"
 DASHED_PAGE_NUMBER = rf"^\s*{_DASH}\s*({_PAGE_DIGITS})\s*{_DASH}"
 """A page number between dashes at a line's start (`-๔-`), the number as group 1: in a text
 export a bare number on its own line may be a table cell's."""
+_DASH_SET, _DIGIT_SET = frozenset(_DASHES), frozenset(_DIGITS)
 _PAGE_NUMBER = regex.compile(rf"^\s*{_DASH}?\s*{_PAGE_DIGITS}\s*{_DASH}?\s*$")
+
+
+def may_open_with_page_number(line: str) -> bool:
+    """A cheap test that a line could start with a DASHED_PAGE_NUMBER: a dash, then a digit,
+    each after white space (str.lstrip strips all that `\\s` matches)."""
+    rest = line.lstrip()
+    return rest[:1] in _DASH_SET and rest[1:].lstrip()[:1] in _DIGIT_SET
 
 
 def is_page_number(text: str) -> bool:
@@ -32,11 +41,15 @@ def is_bold(text: str) -> bool:
 
 
 def strip_markup(text: str) -> str:
-    """Remove residue, turning block-level tags into line breaks; keeps other whitespace."""
-    text = _BRACKET_NOTE.sub("", text)
-    text = _LINE_BREAK_TAG.sub("\n", text)
-    text = _OTHER_TAG.sub("", text)
-    text = _BOLD.sub("", text)
-    text = normalise_glyphs(html.unescape(text))
+    """Remove residue, turning block-level tags into line breaks; keeps other whitespace.
+    Each pattern is tried only where the character it needs is in the text."""
+    if "[" in text:
+        text = _BRACKET_NOTE.sub("", text)
+    if "<" in text:
+        text = _LINE_BREAK_TAG.sub("\n", text)
+        text = _OTHER_TAG.sub("", text)
+    text = normalise_glyphs(html.unescape(text.replace("**", "")))
+    if "\n" not in text:
+        return text.rstrip()  # "" for a line of white space
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip())

@@ -23,7 +23,12 @@ from itertools import pairwise
 import regex
 
 from parsers.errors import ParseError
-from parsers.markup import DASHED_PAGE_NUMBER, is_bold, strip_markup
+from parsers.markup import (
+    DASHED_PAGE_NUMBER,
+    is_bold,
+    may_open_with_page_number,
+    strip_markup,
+)
 from parsers.model import Block, Cell, Document, Paragraph, Row, Span, Table
 from parsers.tables import assemble_tables
 
@@ -34,10 +39,9 @@ BLANK, PAGE, SEPARATOR, PIPE, TSV, CELL, TEXT = (
 _PAGE_LINE = regex.compile(rf"{DASHED_PAGE_NUMBER}\s*$")
 _PAGE_PREFIX = regex.compile(rf"{DASHED_PAGE_NUMBER}(?=\s*(?:\*\*|<[^>]+>)*\s*\p{{Thai}})")
 _MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_CELL_START = regex.compile(r"^ *\t([^\t]*)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     no: int
     kind: str
@@ -76,23 +80,34 @@ def decode_text(data: bytes) -> str:
         ) from exc
 
 
+def _cell_text(line: str) -> str | None:
+    """A one-cell-per-line cell's text (spaces, one tab, then no tab), None if the line
+    starts none."""
+    rest = line.lstrip(" ")
+    return rest[1:] if rest.startswith("\t") and rest.count("\t") == 1 else None
+
+
 def _classify(raw_lines: Sequence[str]) -> list[_Line]:
+    """Each line's kind; a pattern is tried only where a cheap test says it can match."""
     out: list[_Line] = []
     for no, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip("\r\n")
-        if _PAGE_LINE.match(line):
-            out.append(_Line(no, PAGE, ""))
-            continue
-        if m := _PAGE_PREFIX.match(line):
-            line = line[m.end():]
-        if not line.strip() and not _CELL_START.match(line):
+        if may_open_with_page_number(line):
+            if _PAGE_LINE.match(line):
+                out.append(_Line(no, PAGE, ""))
+                continue
+            if m := _PAGE_PREFIX.match(line):
+                line = line[m.end():]
+        stripped = line.strip()
+        cell = _cell_text(line) if "\t" in line else None
+        if not stripped and cell is None:
             out.append(_Line(no, BLANK, ""))
-        elif _MD_SEPARATOR.match(line):
+        elif "---" in line and _MD_SEPARATOR.match(line):
             out.append(_Line(no, SEPARATOR, ""))
-        elif line.strip().startswith("|") and line.strip().count("|") >= 2:
-            out.append(_Line(no, PIPE, line.strip()))
-        elif m := _CELL_START.match(line):
-            out.append(_Line(no, CELL, m.group(1)))
+        elif stripped.startswith("|") and stripped.count("|") >= 2:
+            out.append(_Line(no, PIPE, stripped))
+        elif cell is not None:
+            out.append(_Line(no, CELL, cell))
         elif "\t" in line:
             out.append(_Line(no, TSV, line))
         else:
