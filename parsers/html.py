@@ -137,6 +137,8 @@ class _Flow:
 
     def end_block(self) -> None:
         """The paragraphs of the inline text gathered: a blank line parts two of them."""
+        if not self.pieces:
+            return
         lines = [_line(line) for line in "".join(t for t, _ in self.pieces).split("\n")]
         bold = all(b for t, b in self.pieces if t.strip())
         self.pieces.clear()
@@ -173,8 +175,10 @@ def _tag(el: etree._Element) -> str | None:
 
 
 def _number(value: str | None, default: int, low: int, high: int) -> int:
+    if value is None:  # the attribute is not there, as on most cells
+        return default
     try:
-        return min(max(int((value or "").strip()), low), high)
+        return min(max(int(value.strip()), low), high)
     except ValueError:
         return default
 

@@ -67,17 +67,21 @@ def _signature(row: Row) -> tuple[str, ...]:
 
 def is_repeat_of(row: Row, header: Row) -> bool:
     """Whether a row repeats the header row (whitespace aside; as OCR reads a copy, alike)."""
-    return any(c.text.strip() for c in row.cells) and copies_header(_signature(row),
-                                                                     _signature(header))
+    return _repeats(row, _signature(header))
+
+
+def _repeats(row: Row, header: tuple[str, ...]) -> bool:
+    """is_repeat_of for a header given by its signature, worked out once for many rows."""
+    return any(c.text.strip() for c in row.cells) and copies_header(_signature(row), header)
 
 
 def drop_repeated_headers(table: Table) -> Table:
     """Drop rows that repeat the first row (a header repeated per page); mark the row after."""
     if not table.rows:
         return table
-    header, kept, mark = table.rows[0], [table.rows[0]], False
+    header, kept, mark = _signature(table.rows[0]), [table.rows[0]], False
     for row in table.rows[1:]:
-        if is_repeat_of(row, header):
+        if _repeats(row, header):
             mark = True
             continue
         if mark:
@@ -149,7 +153,8 @@ def _column_kinds(rows: Sequence[Row], column: int) -> set[str]:
 def _numeric_columns(header: Row, body: Sequence[Row]) -> set[int]:
     """Columns whose data cells are all numbers under a header cell that is not: what tells a
     table's data rows from its header."""
-    rows = [row for row in body if not is_repeat_of(row, header)]
+    signature = _signature(header)
+    rows = [row for row in body if not _repeats(row, signature)]
     return {c for c in range(min(_width(rows), len(header.cells)))
             if _column_kinds(rows, c) == {"number"} and _kind(header.cells[c].text) == "text"}
 
@@ -236,8 +241,8 @@ def _header_at(table: Table, piece: Table, settings: AssemblySettings) -> int | 
     """Where in its first rows a piece repeats the table's header (at its top only when the
     layout says no page break comes before it)."""
     reach = 1 if piece.break_before is False else settings.header_rows
-    return next((i for i, row in enumerate(piece.rows[:reach])
-                 if is_repeat_of(row, table.rows[0])), None)
+    header = _signature(table.rows[0])
+    return next((i for i, row in enumerate(piece.rows[:reach]) if _repeats(row, header)), None)
 
 
 def _goes_on(table: Table, piece: Table, settings: AssemblySettings) -> bool:

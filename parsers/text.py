@@ -227,11 +227,11 @@ def _squash(draft: _CellDraft | str) -> str:
 
 def _glued_header(rows: list[list[_CellDraft]], acc: list[_CellDraft]) -> bool:
     """Whether the last line of the row above plus `acc` repeat the table's header row."""
-    last = rows[-1][-1]
-    if len(rows) < 2 or len(last.lines) < 2:
+    last, header = rows[-1][-1], rows[0]
+    if len(rows) < 2 or len(last.lines) < 2 or len(header) != len(acc) + 1:
         return False
-    candidate = [_squash(last.lines[-1]), *map(_squash, acc)]
-    return candidate == [_squash(d) for d in rows[0]]
+    cells = [last.lines[-1], *acc]
+    return all(_squash(a) == _squash(h) for a, h in zip(cells, header, strict=True))
 
 
 def _unglue(cell: _CellDraft) -> _CellDraft:
