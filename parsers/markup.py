@@ -48,8 +48,10 @@ def strip_markup(text: str) -> str:
     if "<" in text:
         text = _LINE_BREAK_TAG.sub("\n", text)
         text = _OTHER_TAG.sub("", text)
-    text = normalise_glyphs(html.unescape(text.replace("**", "")))
+    text = text.replace("**", "")
+    if "&" in text:
+        text = html.unescape(text)
+    text = normalise_glyphs(text)
     if "\n" not in text:
         return text.rstrip()  # "" for a line of white space
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line.strip())
+    return "\n".join([kept for line in text.split("\n") if (kept := line.rstrip())])
