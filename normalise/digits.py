@@ -2,6 +2,7 @@
 
 import re
 
+import regex
 from pythainlp.util import thai_digit_to_arabic_digit
 
 # One number (optionally with thousands separators and decimals), optionally followed by
@@ -11,12 +12,15 @@ _NUMBER = re.compile(
 )
 
 
-_THAI_DIGITS = re.compile("[๐-๙]+")
+_THAI_DIGITS = regex.compile("[๐-๙]+")
+"""(The `regex` module looks for a character class in Thai text several times faster than `re`.)"""
 
 
 def to_arabic_digits(text: str) -> str:
     """Replace Thai digits ๐-๙ with 0-9, leaving every other character untouched (only the
     digit runs are translated: `str.translate` over a whole report is ten times slower)."""
+    if not _THAI_DIGITS.search(text):
+        return text
     return _THAI_DIGITS.sub(lambda run: thai_digit_to_arabic_digit(run.group()), text)
 
 

@@ -21,7 +21,6 @@ CONTROLS = tuple(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c
 (PostgreSQL) refuses U+0000."""
 
 _INVISIBLE = re.compile(f"[{re.escape(''.join(ZERO_WIDTH + CONTROLS))}]")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def collapse_ws(text: str) -> str:
@@ -29,7 +28,8 @@ def collapse_ws(text: str) -> str:
     and strip."""
     if text.isprintable() and "  " not in text:  # no whitespace but single spaces
         return text.strip()
-    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # (`str.split` splits on what `re`'s \s matches, `str.isspace`, and is faster than a regex)
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def clean_text(text: str) -> str:
