@@ -160,26 +160,33 @@ class TableView:
         texts = self.grids[id(row)]
         return texts[col] if col < len(texts) else ""
 
+    @cached_property
+    def _columns(self) -> dict[str, tuple[int, ...]]:
+        """The columns of each role present, in order (a view's roles are read once)."""
+        by_role: dict[str, list[int]] = {}
+        for i, r in sorted(self.roles.items()):
+            by_role.setdefault(r.role, []).append(i)
+        return {role: tuple(columns) for role, columns in by_role.items()}
+
     def has(self, *roles: str) -> bool:
-        present = {r.role for r in self.roles.values()}
-        return all(r in present for r in roles)
+        return all(r in self._columns for r in roles)
 
     def any_of(self, *roles: str) -> bool:
-        present = {r.role for r in self.roles.values()}
-        return any(r in present for r in roles)
+        return any(r in self._columns for r in roles)
 
     def columns(self, role: str) -> list[int]:
-        return [i for i, r in sorted(self.roles.items()) if r.role == role]
+        return list(self._columns.get(role, ()))
 
     def cell(self, row: Row, role: str) -> str:
         """Text of the row's cells in the role's columns, joined by line breaks."""
-        parts = [self.text(row, i) for i in self.columns(role)]
+        parts = [self.text(row, i) for i in self._columns.get(role, ())]
         return "\n".join(p for p in parts if p.strip())
 
     def from_above(self, row: Row, role: str) -> bool:
         """Whether the row's text in the role's columns came from a cell merged down."""
         merged = self.merged.get(id(row), frozenset())
-        return any(i in merged and self.text(row, i).strip() for i in self.columns(role))
+        return any(i in merged and self.text(row, i).strip()
+                   for i in self._columns.get(role, ()))
 
 
 def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]:
