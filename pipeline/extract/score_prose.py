@@ -33,6 +33,9 @@ _NUMBER = regex.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)(?![\d]|\.\d)")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _DIGIT = regex.compile(r"[0-9]")
 _UNIT_AFTER = regex.compile(r"^\s*(?:คะแนน|points?(?![A-Za-z]))")
+_SCORE_WORDS = ("คะแนน", "ร้อยละ", "score", "point")
+"""One of which a score's unit (`_UNIT_AFTER`) or scoring phrase (`_SCORING_BEFORE`) holds: a
+text with none of them states no score, and is not searched for one."""
 _QUALIFIER = r"(?:เฉลี่ย|รวม|ภาพรวม|ต่ำสุด|สูงสุด|(?:น้อย|มาก)ที่สุด)"
 """Words written on to คะแนน before a score: `ได้คะแนนเฉลี่ย`, `ได้คะแนนต่ำสุด`."""
 _PERCENT = r"(?:(?:คิดเป็น)?\s*ร้อยละ)"
@@ -262,6 +265,8 @@ def find_mentions(
     head = f"{context}\n" if context else ""
     offset = len(head)
     text = head + text
+    if not any(word in text for word in _SCORE_WORDS):
+        return []
     scores = [m for m in _numbers(text, offset, len(text)) if _is_score(text, *m.span())]
     if not scores:
         return []
