@@ -59,7 +59,7 @@ def item(code: str, name: str | None = None) -> Subject:
 def named(name: str) -> Subject:
     """An indicator when the name is one, else a question scored on its own."""
     name = clean_text(name)
-    bare = regex.sub(r"^ด้าน", "", name)
+    bare = name.removeprefix("ด้าน")
     if known := framework().indicator_by_name(bare):
         return indicator(known.code, name)
     return Subject(QUESTION, None, None, name)
