@@ -23,7 +23,7 @@ from pipeline.extract.metadata import Metadata, read_metadata
 from pipeline.extract.o_item_lines import ItemLines
 from pipeline.extract.o_items import extract_oitems, is_oitem_table, one_per_code, without_year
 from pipeline.extract.score_checks import score_findings
-from pipeline.extract.score_prose import find_mentions
+from pipeline.extract.score_prose import find_mentions, may_state_score
 from pipeline.extract.scores import ScoreSheet, is_score_table, table_scores
 from pipeline.extract.section_headings import last_subindicator
 from pipeline.extract.subjects import Subject
@@ -102,10 +102,11 @@ def _read_table(walk: _Walk, table: Table, tv: TableView | None) -> None:
         table_scores(tv, walk.sheet, walk.year, walk.ledger)
         score_columns = {i for i, r in tv.roles.items() if r.role in ("score", "score_year")}
     for row in tv.rows:
-        topic = _row_topic(tv, row)
-        for i, text in enumerate(tv.grids[id(row)]):
-            if i not in score_columns:
-                walk.read_row_prose(row, text, fallback=topic)
+        texts = [text for i, text in enumerate(tv.grids[id(row)]) if i not in score_columns]
+        # The topic scores a score no cell names a subject for: read for a row that may state one.
+        topic = _row_topic(tv, row) if any(map(may_state_score, texts)) else None
+        for text in texts:
+            walk.read_row_prose(row, text, fallback=topic)
 
 
 DATA_ROLES = ("measure", "score", "score_year", "item_code", "item_title", "indicator",

@@ -250,6 +250,12 @@ def _subject_before(markers: list[_Marker], pos: int) -> _Marker | None:
     return max(pool, key=lambda m: (m.end, -m.start), default=None)
 
 
+def may_state_score(text: str) -> bool:
+    """Whether text holds a word a score's unit or scoring phrase needs (`_SCORE_WORDS`): in a
+    text without one, `find_mentions` finds no score."""
+    return any(word in text for word in _SCORE_WORDS)
+
+
 def find_mentions(
     text: str, fallback: Subject | None = None, context: str = ""
 ) -> list[Mention]:
@@ -265,7 +271,7 @@ def find_mentions(
     head = f"{context}\n" if context else ""
     offset = len(head)
     text = head + text
-    if not any(word in text for word in _SCORE_WORDS):
+    if not may_state_score(text):
         return []
     scores = [m for m in _numbers(text, offset, len(text)) if _is_score(text, *m.span())]
     if not scores:
