@@ -360,10 +360,16 @@ def shows_pdf_damage(text: str) -> bool:
     )
 
 
+def may_repair(text: str, inferred: bool) -> bool:
+    """Whether `repair_thai` may change text: with the inferred repairs, always; else only where
+    it holds damage correct Thai never holds (which no line break is part of)."""
+    return inferred or bool(_EVIDENT.search(text))
+
+
 def repair_thai(text: str, inferred: bool = True) -> Repaired:
     """Repair PDF extraction damage to Thai text, pass after pass until nothing changes; the
     inferred repairs only if `inferred` (the text is known to have PDF damage)."""
-    if not inferred and not _EVIDENT.search(text):
+    if not may_repair(text, inferred):
         return Repaired(text, 0)
     total = 0
     while True:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from normalise.pua import standard_thai
-from normalise.thai_repair import repair_thai, shows_pdf_damage
+from normalise.thai_repair import may_repair, repair_thai, shows_pdf_damage
 from parsers.model import Cell, Document, Paragraph
 
 
@@ -29,8 +29,12 @@ def _texts(document: Document) -> Iterator[Paragraph | Cell]:
 def repair_document(document: Document) -> int:
     """Mend every paragraph and cell in place; the dictionary repairs made."""
     holders = list(_texts(document))
-    # No sign of PDF damage reaches over a line break: the texts are looked at in one.
-    inferred = shows_pdf_damage("\n".join(holder.text for holder in holders))
+    # No sign of PDF damage reaches over a line break, nor does anything the mending changes:
+    # the texts are looked at in one, and mended one by one only when the whole needs it.
+    text = "\n".join(holder.text for holder in holders)
+    inferred = shows_pdf_damage(text)
+    if not may_repair(text, inferred) and standard_thai(text) == text:
+        return 0
     count = 0
     for holder in holders:
         result = repair_thai(standard_thai(holder.text), inferred)
