@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -62,27 +63,44 @@ _TYPE_OF_PREFIX = {
 }
 
 
-def _prefix_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the prefixes, longest first, and the spaces after it; an abbreviation (ending
-    in ".") only at the start of a word."""
+class _Prefixes:
+    """Any of some prefixes, longest first, and the spaces after it (the prefix: group
+    `prefix`); an abbreviation (ending in ".") only at the start of a word."""
 
-    def one(prefix: str) -> str:
-        word_start = f"(?<![{_THAI_LETTERS}])" if prefix.endswith(".") else ""
-        return word_start + re.escape(prefix)
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        def one(prefix: str) -> str:
+            word_start = f"(?<![{_THAI_LETTERS}])" if prefix.endswith(".") else ""
+            return word_start + re.escape(prefix)
 
-    alternatives = "|".join(map(one, sorted(prefixes, key=len, reverse=True)))
-    # Looking ahead for a first letter lets the search skip most places at once (7× faster on
-    # a report); one literal prefix is found fast without it.
-    first = f"(?=[{re.escape(''.join(sorted({p[0] for p in prefixes})))}])"
-    return re.compile(f"{first if len(prefixes) > 1 else ''}(?P<prefix>{alternatives})\\s*")
+        self.prefixes = prefixes
+        alternatives = "|".join(map(one, sorted(prefixes, key=len, reverse=True)))
+        self.pattern = re.compile(f"(?P<prefix>{alternatives})\\s*")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of `pattern.finditer(text)`, tried only where a prefix is written:
+        `str.find` finds those many times faster than a regex search of Thai text does."""
+        starts = sorted({i for prefix in self.prefixes for i in _places_of(prefix, text)})
+        end = 0
+        for start in starts:
+            if start >= end and (match := self.pattern.match(text, start)):
+                end = match.end()
+                yield match
 
 
-_ORG = _prefix_pattern(tuple(_TYPE_OF_PREFIX))
-_AGENCY = _prefix_pattern(AGENCY_PREFIXES)
+def _places_of(word: str, text: str) -> Iterator[int]:
+    """Where word is written in text."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_ORG = _Prefixes(tuple(_TYPE_OF_PREFIX))
+_AGENCY = _Prefixes(AGENCY_PREFIXES)
 _PLACE_PREFIXES = {
-    "district": _prefix_pattern(DISTRICT_PREFIXES),
-    "province": _prefix_pattern(PROVINCE_PREFIXES),
-    "khet": _prefix_pattern((KHET,)),
+    "district": _Prefixes(DISTRICT_PREFIXES),
+    "province": _Prefixes(PROVINCE_PREFIXES),
+    "khet": _Prefixes((KHET,)),
 }
 
 
@@ -201,7 +219,12 @@ def _read(written: list[str], meant: list[str | None]) -> PlaceName | None:
 def read_places(text: str) -> Places:
     """The district and province a text names, in their official names where the list has
     them (the district among the province's); a khet implies Bangkok."""
-    mentions = _place_mentions(clean_text(text))
+    return _places(clean_text(text))
+
+
+def _places(cleaned: str) -> Places:
+    """`read_places` of a text already cleaned."""
+    mentions = _place_mentions(cleaned)
     provinces = [name for kind, name in mentions if kind == "province"]
     province = _read(provinces, [canonical_province(name) for name in provinces])
     if province is None and any(kind == "khet" for kind, _ in mentions):
@@ -215,7 +238,10 @@ def read_places(text: str) -> Places:
 
 def find_place(text: str) -> tuple[str | None, str | None]:
     """(district, province) a text names, as `read_places` reads them."""
-    places = read_places(text)
+    return _names(read_places(text))
+
+
+def _names(places: Places) -> tuple[str | None, str | None]:
     return (
         places.district.used if places.district else None,
         places.province.used if places.province else None,
@@ -225,7 +251,7 @@ def find_place(text: str) -> tuple[str | None, str | None]:
 def find_orgs(text: str) -> list[Org]:
     """Every local organisation mention in order, each with the text's district and province."""
     cleaned = clean_text(text)
-    district, province = find_place(cleaned)
+    district, province = _names(_places(cleaned))
     orgs = []
     for match in _ORG.finditer(cleaned):
         name = _name_at(cleaned, match.end())
@@ -239,7 +265,7 @@ def find_agencies(text: str) -> list[Org]:
     """Every mention of another agency (กรม…, สำนักงาน…, มหาวิทยาลัย…) in order, named whole,
     each with the text's district and province."""
     cleaned = clean_text(text)
-    district, province = find_place(cleaned)
+    district, province = _names(_places(cleaned))
     agencies = []
     for match in _AGENCY.finditer(cleaned):
         if match.end() > match.end("prefix"):
