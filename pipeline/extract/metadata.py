@@ -16,6 +16,7 @@ from normalise.org import (
     find_orgs,
     read_places,
 )
+from normalise.text import clean_text
 from parsers.model import Document, Paragraph
 from pipeline.extract.years import FISCAL_YEAR, ITA_YEAR, first_year
 from pipeline.ita.findings import INFO, WARNING, Finding
@@ -140,5 +141,6 @@ def _organisation(title: str, text: str) -> tuple[Org | None, Spellings, tuple[F
 def read_metadata(document: Document) -> Metadata:
     title, text = _title(document), all_text(document)
     fiscal = first_year(TITLE_FISCAL_YEAR, title) or first_year(FISCAL_YEAR, text)
-    org, spellings, findings = _organisation(title, text)
+    # Cleaned once: its readers each clean it again, which takes a clean text little time.
+    org, spellings, findings = _organisation(title, clean_text(text))
     return Metadata(org, fiscal, first_year(ITA_YEAR, text), spellings, findings)
