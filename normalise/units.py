@@ -1,6 +1,7 @@
 """Responsible units (สำนักปลัด, กองคลัง …) in a responsibility cell."""
 
 import re
+from functools import lru_cache
 
 from normalise.text import clean_text
 from normalise.vocabulary import LIST_MARK
@@ -68,6 +69,12 @@ def _split_glued_offices(parts: list[str]) -> list[str]:
 
 def split_units(text: str) -> list[str]:
     """The units in a responsibility cell, one per element, cleaned, in order, unique."""
+    return list(_units(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _units(text: str) -> tuple[str, ...]:
+    """`split_units`, kept for the cells a report repeats (the same units on many rows)."""
     parts = [
         piece.strip()
         for line in text.splitlines()
@@ -78,4 +85,4 @@ def split_units(text: str) -> list[str]:
         parts = _split_between_units(parts, separator)
     parts = _split_glued_offices(parts)
     cleaned = (_strip_numbering(part).rstrip(_TRAILING_PUNCTUATION) for part in parts)
-    return list(dict.fromkeys(unit for unit in cleaned if unit))
+    return tuple(dict.fromkeys(unit for unit in cleaned if unit))

@@ -9,6 +9,7 @@ spaces, brackets, list numbering and typists' doubled vowels (`คะเเน�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from pythainlp.util import normalize
@@ -40,6 +41,7 @@ class RowLabel:
     """The label as written, cleaned."""
 
 
+@lru_cache(maxsize=1 << 12)
 def _key(text: str) -> str:
     """A label as compared: doubled vowels and marks repaired, no numbering, spaces, brackets."""
     return _NOISE.sub("", _NUMBERING.sub("", normalize(clean_text(text))))
