@@ -85,15 +85,17 @@ class _Draft:
         self.rows.append(row)
 
 
-def _fields(tv: TableView, row: Row) -> tuple[dict[str, str], set[str]]:
-    """The row's text per field, and the fields whose cells Word merged down from the row above.
-    A merged cell of a field that is never inherited (method, result …) reads as blank: its
-    text belongs to the row the merge starts in."""
+def _fields(tv: TableView, sources: dict[str, tuple[str, ...]],
+            row: Row) -> tuple[dict[str, str], set[str]]:
+    """The row's text per field (read from the table's `sources`), and the fields whose cells
+    Word merged down from the row above. A merged cell of a field that is never inherited
+    (method, result …) reads as blank: its text belongs to the row the merge starts in."""
     texts: dict[str, str] = {}
     merged: set[str] = set()
-    for name, roles in _sources(tv).items():
-        role = next((r for r in roles if tv.cell(row, r)), roles[0])
-        texts[name] = split_glued_heading(tv.cell(row, role))[0]
+    for name, roles in sources.items():
+        cells = ((r, text) for r in roles if (text := tv.cell(row, r)))
+        role, text = next(cells, (roles[0], ""))
+        texts[name] = split_glued_heading(text)[0]
         if tv.from_above(row, role):
             if name in INHERITED_NAMES:
                 merged.add(name)
@@ -170,8 +172,9 @@ def extract_measures(
     for tv in tables:
         stage = "report" if tv.any_of("result", "outcome") else "plan"
         previous: _Draft | None = None
+        sources = _sources(tv)
         for row in tv.rows:
-            fields, merged = _fields(tv, row)
+            fields, merged = _fields(tv, sources, row)
             own = [v for k, v in fields.items() if k not in merged]
             if not any(v.strip() for v in own) or is_page_number(row_text(row)):
                 continue
