@@ -54,6 +54,12 @@ class LeadingCode(NamedTuple):
     zero_typed: bool
 
 
+def may_open_with_code(line: str) -> bool:
+    """Whether a line (in Arabic digits) holds a letter O or a zero, with one of which every
+    item code `leading_item_code` reads is written: a line without opens with none."""
+    return any(letter in line for letter in (*O_LETTERS, ZERO_FOR_O))
+
+
 def leading_item_code(line: str) -> LeadingCode | None:
     """The item code a line of text opens with (numbering aside), or None."""
     match = _LEADING_CODE.match(clean_text(line))

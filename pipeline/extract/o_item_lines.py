@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from normalise.codes import LeadingCode, leading_item_code
+from normalise.codes import LeadingCode, leading_item_code, may_open_with_code
 from normalise.dates import MONTHS
 from normalise.text import clean_text, join_wrapped
 from parsers.model import Paragraph, Row, Table
@@ -151,6 +151,8 @@ class ItemLines:
 
     def _start(self, line: str, page: int | None, row: Row | None) -> bool:
         """Open a candidate if the line opens with an item code and a title (or nothing)."""
+        if not may_open_with_code(line):
+            return False
         status, text = read_line_status(line)
         lead = leading_item_code(text)
         if lead is None or (lead.rest and not is_title(lead.rest)):
