@@ -27,7 +27,7 @@ from pipeline.extract.score_prose import find_mentions, may_state_score
 from pipeline.extract.scores import ScoreSheet, is_score_table, table_scores
 from pipeline.extract.section_headings import last_subindicator
 from pipeline.extract.subjects import Subject
-from pipeline.extract.years import ITA_YEAR, YearResolver, last_year
+from pipeline.extract.years import YearResolver, last_ita_year
 from pipeline.ita.findings import INFO, WARNING, Finding
 from pipeline.ita.vocabulary import TOOLS
 from pipeline.output.schema import Row as OutRow
@@ -75,7 +75,7 @@ class _Walk:
                                                         mention.evidence))
                 continue
             places.append(self.sheet.add_mention(mention, year, page))
-        if (stated := last_year(ITA_YEAR, text)) is not None:
+        if (stated := last_ita_year(text)) is not None:
             self.year = self.years.resolve(stated, clean_text(text)[:200]) or self.year
         return places
 

@@ -81,6 +81,14 @@ def last_year(pattern: regex.Pattern[str], text: str) -> int | None:
     return found
 
 
+def last_ita_year(text: str) -> int | None:
+    """The year of the last phrase in text that names the ITA year (`ITA_YEAR`), each of which
+    holds `ITA` or `ประเมิน`: a text without either is not searched."""
+    if "ITA" not in text and "ประเมิน" not in text:
+        return None
+    return last_year(ITA_YEAR, text)
+
+
 def first_year(pattern: regex.Pattern[str], text: str) -> int | None:
     m = pattern.search(text)
     return int(next(g for g in m.groups() if g)) if m else None
