@@ -8,6 +8,7 @@ from normalise.vocabulary import (
     INDICATOR_PARTS,
     ITEM_CODE,
     ITEM_MENTION,
+    ITEM_WORD,
     LEADING_LIST_MARK,
     O_LETTERS,
     ZERO_FOR_O,
@@ -69,7 +70,10 @@ def leading_item_code(line: str) -> LeadingCode | None:
 
 def find_item_codes(text: str) -> list[str]:
     """Item codes mentioned in running text, in order of first mention."""
-    codes = (_item(m["n"] or m["z"]) for m in _ITEM_MENTION.finditer(clean_text(text)))
+    cleaned = clean_text(text)
+    if not any(word in cleaned for word in (*O_LETTERS, ITEM_WORD)):  # in every mention
+        return []
+    codes = (_item(m["n"] or m["z"]) for m in _ITEM_MENTION.finditer(cleaned))
     return list(dict.fromkeys(code for code in codes if code))
 
 

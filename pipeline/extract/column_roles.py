@@ -15,7 +15,7 @@ for a header.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -89,6 +89,7 @@ def _reads_as_value(key: str) -> bool:
             or bool(_DIGIT.search(_YEAR.sub("", _BRACKETED.sub("", key)))))
 
 
+@lru_cache(maxsize=1 << 12)
 def column_role(header: str) -> ColumnRole | None:
     """The role of a column under this header; None for a header without a known keyword near
     its start, and for a cell that reads as a value."""
@@ -184,9 +185,9 @@ class TableView:
 
     def from_above(self, row: Row, role: str) -> bool:
         """Whether the row's text in the role's columns came from a cell merged down."""
-        merged = self.merged.get(id(row), frozenset())
-        return any(i in merged and self.text(row, i).strip()
-                   for i in self._columns.get(role, ()))
+        merged = self.merged.get(id(row))
+        return bool(merged) and any(i in merged and self.text(row, i).strip()
+                                    for i in self._columns.get(role, ()))
 
 
 def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]:

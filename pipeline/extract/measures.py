@@ -96,7 +96,7 @@ def _fields(tv: TableView, sources: dict[str, tuple[str, ...]],
         cells = ((r, text) for r in roles if (text := tv.cell(row, r)))
         role, text = next(cells, (roles[0], ""))
         texts[name] = split_glued_heading(text)[0]
-        if tv.from_above(row, role):
+        if text and tv.from_above(row, role):
             if name in INHERITED_NAMES:
                 merged.add(name)
             else:
