@@ -195,10 +195,15 @@ def _recurring(grids: list[list[str]], merged: list[frozenset[int]]) -> set[int]
     a merge): such a cell is a value of its column (`ได้คะแนนเฉลี่ย` on every row), not its
     header."""
     first = ["".join(t.split()) for t in grids[0]]
-    below = [(squashed, m) for g, m in zip(grids[1:], merged[1:], strict=True)
-             if not copies_header(squashed := ["".join(t.split()) for t in g], first)]
-    return {i for i, text in enumerate(first) if text and any(
-        i not in m and g[i] == text for g, m in below)}
+    recurring: set[int] = set()
+    for grid, from_above in zip(grids[1:], merged[1:], strict=True):
+        squashed = ["".join(t.split()) for t in grid]
+        same = {i for i, text in enumerate(first)
+                if text and i not in from_above and squashed[i] == text}
+        # (whether the row copies the header is asked only of a row that would add a column)
+        if not same <= recurring and not copies_header(squashed, first):
+            recurring |= same
+    return recurring
 
 
 def view(table: Table) -> TableView | None:
