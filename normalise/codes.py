@@ -3,7 +3,7 @@
 import re
 from typing import NamedTuple
 
-from normalise.text import clean_text
+from normalise.text import clean_text, matches_starting
 from normalise.vocabulary import (
     INDICATOR_PARTS,
     ITEM_CODE,
@@ -70,10 +70,9 @@ def leading_item_code(line: str) -> LeadingCode | None:
 
 def find_item_codes(text: str) -> list[str]:
     """Item codes mentioned in running text, in order of first mention."""
-    cleaned = clean_text(text)
-    if not any(word in cleaned for word in (*O_LETTERS, ITEM_WORD)):  # in every mention
-        return []
-    codes = (_item(m["n"] or m["z"]) for m in _ITEM_MENTION.finditer(cleaned))
+    # (every mention starts with a letter O or ข้อ)
+    mentions = matches_starting(_ITEM_MENTION, clean_text(text), (*O_LETTERS, ITEM_WORD))
+    codes = (_item(m["n"] or m["z"]) for m in mentions)
     return list(dict.fromkeys(code for code in codes if code))
 
 
