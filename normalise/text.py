@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
+import regex
 from rapidfuzz import fuzz
 
 from normalise.digits import to_arabic_digits
@@ -49,8 +50,11 @@ def _clean_short(text: str) -> str:
     return collapse_ws(to_arabic_digits(text))
 
 
-def matches_starting(pattern: re.Pattern[str], text: str,
-                     words: Iterable[str]) -> Iterator[re.Match[str]]:
+Pattern = re.Pattern[str] | regex.Pattern[str]
+Match = re.Match[str] | regex.Match[str]
+
+
+def matches_starting(pattern: Pattern, text: str, words: Iterable[str]) -> Iterator[Match]:
     """The matches of `pattern.finditer(text)`, each of which starts with one of `words`: the
     pattern is tried only where one is written (`str.find` finds them many times faster than
     a regex search of Thai text looks for the pattern)."""

@@ -22,6 +22,7 @@ import regex
 
 from normalise.dates import ABBREVIATED_MONTHS, FULL_MONTHS
 from normalise.org import ORG_TYPES
+from normalise.text import matches_starting
 from normalise.vocabulary import INDICATOR_REF, SCORED_ITEM, THAI_LETTERS
 from pipeline.extract import subjects
 from pipeline.extract.subjects import Subject
@@ -153,6 +154,8 @@ _TITLED_INDICATOR = regex.compile(
 )
 """An indicator named by its title without its number: `ด้านการใช้ทรัพย์สินของราชการ`,
 `ตัวชี้วัดการเปิดเผยข้อมูล`."""
+_TITLED_INDICATOR_STARTS = ("ตัวชี้วัด", "ด้าน", "ประเด็น")
+"""The words every match of _TITLED_INDICATOR starts with."""
 _NAMED_INDICATOR = regex.compile(r"ตัวชี้วัด(?!ที่|ย่อย)\s*([^\s\dOo][^\s]*)")
 _GLUED_SCORING = regex.compile(r"ได้(?:คะแนน)?(?:เฉลี่ย)?$")
 """`ได้`/`ได้คะแนน` written on to a name with no space (Thai needs none between words)."""
@@ -197,7 +200,7 @@ def _markers(text: str) -> list[_Marker]:
         found.append(_Marker(m.start(), m.end(), subjects.overall(m.group(0)), weak=True))
     for m in _TOPIC.finditer(text):
         found.append(_Marker(m.start(), m.end(), subjects.named(m.group(1))))
-    for m in _TITLED_INDICATOR.finditer(text):
+    for m in matches_starting(_TITLED_INDICATOR, text, _TITLED_INDICATOR_STARTS):
         found.append(_Marker(m.start(), m.end(), subjects.named(m.group("title"))))
     return [k for k in found if not any(_inside(k, other) for other in found)]
 
