@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.text import ZERO_WIDTH, clean_text, collapse_ws, join_wrapped
+from normalise.text import ZERO_WIDTH, clean_text, collapse_ws, join_wrapped, matches_starting
 
 SPACES = " \t\n\r\u00a0\u3000\u2003\u202f\u2028\x0b\x0c"
 NOISY_TEXT = st.text(alphabet=st.sampled_from("กขค ab1๑.\u200b\u200d\ufeff" + SPACES))
@@ -30,6 +32,11 @@ def test_collapse_removes_control_characters():
     assert collapse_ws("กอง\x00คลัง") == "กองคลัง"
     assert collapse_ws("a\x07b\x1bc\x85d") == "abc d"  # U+0085 (NEL) is whitespace
     assert collapse_ws("\x01\x02") == ""
+
+
+def test_collapse_takes_every_character_python_calls_space_for_whitespace():
+    # U+001C-U+001F are controls that str.isspace (and re's \s) take for whitespace
+    assert collapse_ws("a\x1cb\x1dc\x1ed\x1fe\u2029f\u1680g") == "a b c d e f g"
 
 
 def test_collapse_empty():
@@ -74,3 +81,14 @@ def test_collapse_is_idempotent(text):
 )
 def test_join_wrapped(wrapped: str, joined: str) -> None:
     assert join_wrapped(wrapped) == joined
+
+
+PREFIXES = ("อ.", "อำเภอ", "อบต.")
+PREFIX = re.compile(r"(?<![ก-ฮ])อ\.\s*|อำเภอ\s*(?P<name>[ก-ฮ]+)|อบต\.")
+"""A pattern each of whose matches starts with one of PREFIXES, a look-behind before one."""
+
+
+@given(st.lists(st.sampled_from([*PREFIXES, "อ", "ก", "ข", ".", " ", "\n"])).map("".join))
+def test_matches_starting_finds_what_finditer_finds(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in matches_starting(PREFIX, text, PREFIXES)] == [
+        (m.span(), m.groups()) for m in PREFIX.finditer(text)]

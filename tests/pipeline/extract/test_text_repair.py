@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parsers import parse_bytes
-from parsers.model import Document, Paragraph
+from parsers.model import Cell, Document, Paragraph, Row, Table
 from pipeline.extract.text_repair import repair_document
 from pipeline.run.one_file import Converted, Input, convert_file
 from tests.support.docx_build import make_docx, p, tbl, tc, tr
@@ -92,6 +92,20 @@ def test_text_without_pdf_damage_keeps_what_only_a_pdf_would_lose() -> None:
 
 def test_typing_slips_are_mended_in_any_text() -> None:
     assert mended("ได้คะเเนนอยู่่ในระดับ A") == ("ได้คะแนนอยู่ในระดับ A", 2)
+
+
+def test_each_text_is_mended_on_its_own_however_few_need_it() -> None:
+    # a typing slip in one cell of a table, and legacy glyphs in one paragraph: the document's
+    # text as a whole needs mending, and only those two texts change
+    document = Document("txt", blocks=[
+        Paragraph("มาตรการส่งเสริมคุณธรรม ประจำปี 2567"),
+        Table(rows=[Row(cells=[Cell("ลำดับ"), Cell("ผู้รับผิดชอบ")]),
+                    Row(cells=[Cell("1"), Cell("กองคลังได้คะเเนน")])]),
+        Paragraph("หน\uf70aวยงานผู\uf70bรับผิดชอบ"),
+    ])
+    assert repair_document(document) == 1
+    assert texts(document) == ["มาตรการส่งเสริมคุณธรรม ประจำปี 2567", "ลำดับ", "ผู้รับผิดชอบ",
+                               "1", "กองคลังได้คะแนน", "หน่วยงานผู้รับผิดชอบ"]
 
 
 def texts(document: Document) -> list[str]:
