@@ -74,7 +74,7 @@ def _places_of(word: str, text: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARKS = regex.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # (regex: faster on Thai)
 
 
 def without_marks(text: str) -> str:
