@@ -72,7 +72,7 @@ def split_units(text: str) -> list[str]:
     return list(_units(text))
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 10)
 def _units(text: str) -> tuple[str, ...]:
     """`split_units`, kept for the cells a report repeats (the same units on many rows)."""
     parts = [

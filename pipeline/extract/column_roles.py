@@ -89,7 +89,7 @@ def _reads_as_value(key: str) -> bool:
             or bool(_DIGIT.search(_YEAR.sub("", _BRACKETED.sub("", key)))))
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 10)
 def column_role(header: str) -> ColumnRole | None:
     """The role of a column under this header; None for a header without a known keyword near
     its start, and for a cell that reads as a value."""

@@ -41,7 +41,7 @@ class RowLabel:
     """The label as written, cleaned."""
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 10)
 def _key(text: str) -> str:
     """A label as compared: doubled vowels and marks repaired, no numbering, spaces, brackets."""
     return _NOISE.sub("", _NUMBERING.sub("", normalize(clean_text(text))))
