@@ -35,7 +35,7 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _DIGIT = regex.compile(r"[0-9]")
 _UNIT_AFTER = regex.compile(r"^\s*(?:คะแนน|points?(?![A-Za-z]))")
 _SCORE_WORDS = ("คะแนน", "ร้อยละ", "score", "point")
-"""One of which a score's unit (`_UNIT_AFTER`) or scoring phrase (`_SCORING_BEFORE`) holds: a
+"""Words a score's unit (`_UNIT_AFTER`) or scoring phrase (`_SCORING_BEFORE`) holds one of: a
 text with none of them states no score, and is not searched for one."""
 _QUALIFIER = r"(?:เฉลี่ย|รวม|ภาพรวม|ต่ำสุด|สูงสุด|(?:น้อย|มาก)ที่สุด)"
 """Words written on to คะแนน before a score: `ได้คะแนนเฉลี่ย`, `ได้คะแนนต่ำสุด`."""
