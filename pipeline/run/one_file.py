@@ -6,10 +6,10 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 
+import pipeline
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from parsers.limits import MB
-from pipeline import __version__
 from pipeline.extract.document import extract
 from pipeline.extract.ocr_confidence import mark_ocr_scores
 from pipeline.extract.text_repair import repair_document
@@ -17,7 +17,7 @@ from pipeline.ita.findings import ERROR, INFO, WARNING, Finding
 from pipeline.output.schema import OUTPUT_TABLES, Row
 from pipeline.run.inputs import Input, file_sha256, path_id
 
-PARSER_VERSION = __version__
+PARSER_VERSION = pipeline.__version__
 
 
 @dataclass
