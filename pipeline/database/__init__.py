@@ -1,7 +1,7 @@
 """`ita load`: converted folders into DuckDB or PostgreSQL, one schema from output/schema.py.
 
-Loading goes part by part (a part holds whole documents), one transaction each;
-see `Target` for what a load does.
+Loading goes unit by unit, one transaction each: a unit is one or more consecutive parts of
+the folder (a part holds whole documents), see units.py; `Target` says what a load does.
 """
 
 from __future__ import annotations
@@ -65,12 +65,15 @@ def read_ahead(home: Path, names: list[str]) -> Iterator[dict[str, pa.Table]]:
 def load_folder(folder: Path, url: str) -> int:
     """Load every committed part of a folder written by `ita convert` (Parquet, or CSV with its
     parts in `.parts/`); the number of rows loaded. A folder that is not one, or a part that
-    cannot be read, raises `UnreadableTable`; the parts before it stay loaded."""
+    cannot be read, raises `UnreadableTable`; the parts before it stay loaded. A unit that the
+    database refuses raises `DatabaseError`; the units before it stay loaded."""
     home = dataset_tables_home(folder)
     if home is None:
         raise UnreadableTable(f"{folder} is not a folder written by ita convert")
+    from pipeline.database.units import units
+
     target = connect(url)
     try:
-        return sum(target.load(tables) for tables in read_ahead(home, parts(home)))
+        return sum(target.load(unit) for unit in units(read_ahead(home, parts(home))))
     finally:
         target.close()

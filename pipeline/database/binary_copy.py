@@ -19,14 +19,29 @@ _TEXT_OID = 25
 _EMPTY = pa.scalar(b"", pa.binary())
 
 
-def copy_binary(data: pa.Table) -> list[bytes | memoryview]:
-    """The rows as COPY's binary format, in pieces to write in turn: the header, each row's
-    field count and fields, the trailer."""
-    count = pa.scalar(data.num_columns.to_bytes(2, "big"), pa.binary())
-    fields = [part for column in data.columns for part in _field(column.combine_chunks())]
-    rows = pc.binary_join_element_wise(count, *fields, _EMPTY)
-    size = pc.sum(pc.binary_length(rows)).as_py()  # a new array's rows lie end to end
-    return [HEADER, memoryview(rows.buffers()[2])[:size] if size else b"", TRAILER]
+def binary_rows(data: pa.Table) -> pa.ChunkedArray:
+    """Each row in COPY's binary form, its field count and fields, one chunk per record batch
+    (so no chunk outgrows Arrow's 2 GB binary array)."""
+    return pa.chunked_array([_rows(batch) for batch in data.to_batches()], pa.binary())
+
+
+def copy_data(rows: pa.ChunkedArray) -> list[bytes | memoryview]:
+    """What COPY FROM STDIN reads, in pieces to write in turn: the header, the rows, the
+    trailer."""
+    return [HEADER, *(_bytes(chunk) for chunk in rows.chunks if len(chunk)), TRAILER]
+
+
+def _rows(batch: pa.RecordBatch) -> pa.BinaryArray:
+    count = pa.scalar(batch.num_columns.to_bytes(2, "big"), pa.binary())
+    fields = [part for column in batch.columns for part in _field(column)]
+    return pc.binary_join_element_wise(count, *fields, _EMPTY)
+
+
+def _bytes(rows: pa.BinaryArray) -> memoryview:
+    """The rows' bytes, end to end as a binary array holds them."""
+    _, offsets, data = rows.buffers()
+    start, *_, end = np.frombuffer(offsets, np.int32, len(rows) + 1, rows.offset * 4)
+    return memoryview(data)[start:end]
 
 
 def _field(values: pa.Array) -> tuple[pa.Array, pa.Array]:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 LOADED = OUTPUT_TABLES
 """Every contract table is loaded; the manifest is not."""
 CHILDREN = LOADED[1:]
+KEYS = {table: ("doc_id",) if table == "documents" else ("doc_id", "row_no") for table in LOADED}
+"""The primary key of each loaded table."""
 INDEXED = ("org_id", "assessment_year", "code")
 """Columns indexed in every loaded table that has them."""
 VERSION_TABLE = "ita_schema"
@@ -79,11 +81,11 @@ def ddl(dialect: Dialect) -> list[str]:
     for table in LOADED:
         columns = [f"{c.name} {dialect.types[c.type]}{'' if c.nullable else ' NOT NULL'}"
                    for c in TABLES[table]]
-        if table == "documents":
-            columns.append("PRIMARY KEY (doc_id)")
-        else:
-            columns += ["row_no INTEGER NOT NULL", "PRIMARY KEY (doc_id, row_no)",
-                        "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)"]
+        if table != "documents":
+            columns.append("row_no INTEGER NOT NULL")
+        columns.append(f"PRIMARY KEY ({', '.join(KEYS[table])})")
+        if table != "documents":
+            columns.append("FOREIGN KEY (doc_id) REFERENCES documents (doc_id)")
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(columns)})")
         if table != "documents" or dialect.index_documents:
             names = {c.name for c in TABLES[table]}

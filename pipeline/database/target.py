@@ -9,7 +9,14 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from pipeline.database.sql import LOADED, VERSION_TABLE, Dialect, added_columns, ddl
+from pipeline.database.sql import (
+    LOADED,
+    VERSION_TABLE,
+    Dialect,
+    added_columns,
+    ddl,
+    with_row_numbers,
+)
 from pipeline.errors import ItaError
 from pipeline.output.schema import CONTRACT_VERSION
 
@@ -54,12 +61,16 @@ def redact_text(text: str, url: str) -> str:
 
 
 class Target(ABC):
-    """A database that converted parts are loaded into, one transaction per part.
+    """A database that converted documents are loaded into, one transaction per unit (the
+    documents of one or more parts of a converted folder).
 
-    In a part's transaction its documents are upserted and their old child rows
-    replaced by the new, so loading twice changes nothing and a document converted
-    again replaces its rows. Values travel as Arrow data, COPY rows or bound
-    parameters; SQL text is built only from the names in pipeline/schema.py.
+    In a unit's transaction each document that is new, or whose rows in some table differ from
+    those loaded before, is upserted and its old child rows replaced by the new; a document
+    whose rows are all as loaded before is left as it is. So loading twice changes nothing, a
+    document converted again replaces its rows, and a failure leaves the database as it was
+    before the unit. Values travel as Arrow data, COPY rows or bound parameters; SQL text is
+    built only from the names in pipeline/schema.py and from the server's own definitions of
+    its keys and indexes.
     """
 
     dialect: Dialect
@@ -76,14 +87,15 @@ class Target(ABC):
 
     @abstractmethod
     def replace(self, tables: dict[str, pa.Table]) -> None:
-        """Within a transaction: upsert the part's documents and replace their child rows."""
+        """Within a transaction: upsert the unit's new and changed documents and replace their
+        child rows (the child tables carry row_no)."""
 
     @abstractmethod
     def close(self) -> None: ...
 
     @abstractmethod
-    def lock_schema(self) -> None:
-        """Within a transaction: keep other loaders from creating the schema at the same time."""
+    def lock(self) -> None:
+        """Within a transaction: keep other loaders of the database out until it ends."""
 
     def ensure_schema(self, create: bool) -> None:
         """Refuse a database of another contract version; create what is absent, or with
@@ -95,7 +107,7 @@ class Target(ABC):
 
     def _check_schema(self, create: bool) -> None:
         with self.transaction():
-            self.lock_schema()
+            self.lock()
             present = set(self._tables_present())
             versions = ([v for (v,) in self.query(f"SELECT version FROM {VERSION_TABLE}")]
                         if VERSION_TABLE in present else [])
@@ -145,10 +157,20 @@ class Target(ABC):
                 for row in self.query(f"SELECT {', '.join(columns)} FROM {table}")]
 
     def load(self, tables: dict[str, pa.Table]) -> int:
-        """Load one part (whole documents) in one transaction; the number of rows loaded."""
+        """Load one unit (whole documents, each once) in one transaction; the number of rows
+        loaded."""
+        numbered = {t: tables[t] if t == "documents" else with_row_numbers(tables[t])
+                    for t in LOADED}
         try:
             with self.transaction():
-                self.replace(tables)
+                self.replace(numbered)
         except self.driver_errors as exc:
-            raise DatabaseError(f"Loading a part failed and was rolled back: {exc}") from exc
+            raise DatabaseError(f"Loading failed and was rolled back: {exc}") from exc
         return sum(tables[t].num_rows for t in LOADED)
+
+
+def of_documents(table: pa.Table, documents: pa.Array) -> pa.ChunkedArray:
+    """Which rows of a table belong to the given documents."""
+    import pyarrow.compute as pc
+
+    return pc.is_in(table["doc_id"], value_set=documents)

@@ -9,7 +9,7 @@ from datetime import date
 import psycopg
 import pyarrow as pa
 
-from pipeline.database.binary_copy import copy_binary
+from pipeline.database.binary_copy import binary_rows, copy_data
 
 TYPES = {"t": ("TEXT", pa.string()), "s": ("SMALLINT", pa.int16()), "i": ("INTEGER", pa.int32()),
          "b": ("BIGINT", pa.int64()), "f": ("DOUBLE PRECISION", pa.float64()),
@@ -29,7 +29,7 @@ def test_binary_copy_is_what_the_server_writes(postgres_url: str) -> None:
     schema = pa.schema([("n", pa.int32())] + [(c, kind) for c, (_, kind) in TYPES.items()])
     data = pa.Table.from_pylist(rows, schema)
     columns = ", ".join(["n INTEGER"] + [f"{c} {sql}" for c, (sql, _) in TYPES.items()])
-    sent = b"".join(bytes(piece) for piece in copy_binary(data))
+    sent = b"".join(bytes(piece) for piece in copy_data(binary_rows(data)))
     with psycopg.connect(postgres_url) as con, con.cursor() as cursor:
         cursor.execute(f"CREATE TEMP TABLE awkward ({columns})")
         with cursor.copy("COPY awkward FROM STDIN (FORMAT binary)") as copy:
@@ -45,5 +45,5 @@ def test_binary_copy_is_what_the_server_writes(postgres_url: str) -> None:
 
 def test_an_empty_table_is_header_and_trailer() -> None:
     data = pa.table({"l": pa.array([], pa.list_(pa.string())), "t": pa.array([], pa.string())})
-    assert b"".join(bytes(piece) for piece in copy_binary(data)) == \
+    assert b"".join(bytes(piece) for piece in copy_data(binary_rows(data))) == \
         b"PGCOPY\n\xff\r\n\x00" + bytes(8) + b"\xff\xff"

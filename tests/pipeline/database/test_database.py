@@ -99,6 +99,36 @@ def test_a_document_converted_again_replaces_its_rows(converted: Path, db_url: s
     assert query(db_url, "SELECT repairs FROM documents WHERE source_path LIKE '002%'") == [(99,)]
 
 
+def _row_versions(url: str, table: str) -> dict[tuple, str]:
+    """Each row's key and its xmin, the transaction that wrote it."""
+    key = "doc_id" if table == "documents" else "doc_id, row_no"
+    return {tuple(row[:-1]): row[-1]
+            for row in query(url, f"SELECT {key}, xmin::text FROM {table}")}
+
+
+def test_a_reload_writes_only_the_documents_that_changed(converted: Path,
+                                                         postgres_url: str) -> None:
+    main(["load", str(converted), "--db", postgres_url])
+    before = {t: _row_versions(postgres_url, t) for t in LOADED}
+    tables = {t: pq.read_table(converted / f"{t}.parquet") for t in LOADED}
+    scores = tables["scores"].to_pylist()
+    changed = scores[0]["doc_id"]
+    scores[0]["score"] += 1
+    tables["scores"] = pa.Table.from_pylist(scores, tables["scores"].schema)
+    target = connect(postgres_url)
+    try:
+        target.load(tables)
+    finally:
+        target.close()
+    for table in LOADED:
+        after = _row_versions(postgres_url, table)
+        assert after.keys() == before[table].keys()
+        assert {key[0] for key in after if after[key] != before[table][key]} == (
+            {changed} if any(key[0] == changed for key in after) else set())
+    assert query(postgres_url, f"SELECT score FROM scores WHERE doc_id = '{changed}' "
+                               "AND row_no = 0") == [(scores[0]["score"],)]
+
+
 def test_a_part_the_database_refuses_changes_nothing(converted: Path, db_url: str) -> None:
     """The part's transaction is rolled back whole: its upserted documents and replaced rows
     go back to what the load before left (here a score of an unknown document fails it)."""
@@ -137,6 +167,10 @@ def test_text_with_quotes_and_sql_loads_verbatim(db_url: str, tmp_path: Path) ->
 
 def test_keys_foreign_keys_and_indexes(converted: Path, db_url: str) -> None:
     main(["load", str(converted), "--db", db_url])
+    assert_keys_and_indexes(db_url)
+
+
+def assert_keys_and_indexes(db_url: str) -> None:
     if db_url.startswith("duckdb"):
         indexes = {name for (name,) in query(db_url, "SELECT index_name FROM duckdb_indexes()")}
     else:
@@ -145,11 +179,46 @@ def test_keys_foreign_keys_and_indexes(converted: Path, db_url: str) -> None:
     for table in ("scores", "o_items"):
         assert {f"{table}_org_id", f"{table}_assessment_year", f"{table}_code"} <= indexes
     assert {"measures_org_id", "findings_code"} <= indexes
+    finding = ("INSERT INTO findings (doc_id, severity, code, message, row_no) "
+               "VALUES ('{}', 'info', 'X', 'x', 0)")
     with pytest.raises(Exception, match="(?i)foreign key"):
-        query(db_url, "INSERT INTO findings (doc_id, severity, code, message, row_no) "
-                      "VALUES ('no such document', 'info', 'X', 'x', 0)")
+        query(db_url, finding.format("no such document"))
+    query(db_url, "INSERT INTO documents (doc_id, source_path, status, parser_version) "
+                  "VALUES ('d', 'd.txt', 'ok', '0')")
+    query(db_url, finding.format("d"))
     with pytest.raises(Exception, match="(?i)primary key|unique|duplicate"):
-        query(db_url, "INSERT INTO findings SELECT * FROM findings")
+        query(db_url, finding.format("d"))
+
+
+def test_a_first_load_the_database_refuses_leaves_it_empty_and_whole(converted: Path,
+                                                                     db_url: str) -> None:
+    """Into empty tables PostgreSQL builds keys and indexes after the rows: a unit refused
+    (a score of an unknown document) leaves them as they were, and the tables empty."""
+    connect(db_url).close()  # creates the schema
+    tables = {t: pq.read_table(converted / f"{t}.parquet") for t in LOADED}
+    stray = tables["scores"].slice(0, 1).to_pylist()[0] | {"doc_id": "no such document"}
+    tables["scores"] = pa.concat_tables(
+        [tables["scores"], pa.Table.from_pylist([stray], tables["scores"].schema)])
+    target = connect(db_url)
+    try:
+        with pytest.raises(DatabaseError, match="rolled back"):
+            target.load(tables)
+    finally:
+        target.close()
+    assert counts(db_url) == dict.fromkeys(LOADED, 0)
+    assert_keys_and_indexes(db_url)
+
+
+def test_keys_built_again_are_those_the_schema_made(converted: Path, postgres_url: str) -> None:
+    definitions = ("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                   "FROM pg_constraint WHERE connamespace = current_schema()::regnamespace "
+                   "UNION ALL SELECT tablename, indexname, indexdef FROM pg_indexes "
+                   "WHERE schemaname = current_schema() ORDER BY 1, 2, 3")
+    connect(postgres_url).close()
+    made = query(postgres_url, definitions)
+    assert main(["load", str(converted), "--db", postgres_url]) == 0
+    assert query(postgres_url, definitions) == made
+    assert len(made) == 24  # 5 keys and their indexes, 4 foreign keys, 10 other indexes
 
 
 def test_a_database_of_another_contract_version_is_refused(converted: Path, db_url: str,

@@ -3,6 +3,7 @@ beside nulls, lists of them) arrive in the database exactly as the rows hold the
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from pipeline.database import connect
@@ -53,3 +54,46 @@ def test_awkward_values_load_exactly(db_url: str) -> None:
         (3, 'วัด "3"\nบรรทัดสอง', "", ['"'], None, "\\N", ",", date(2023, 10, 1),
          ["responsible"]),
     ]
+
+
+def _score(score: float) -> dict:
+    return {"doc_id": DOC, "org_id": None, "assessment_year": 2567, "scope": "overall",
+            "tool": None, "code": "ITA", "name": "คะแนน", "score": score, "grade": None,
+            "respondents": None, "source": "text", "page": None, "evidence": "ITA 0",
+            "read_by": "text", "confidence": None}
+
+
+def _load(db_url: str, measures: list[dict], score: float) -> None:
+    target = connect(db_url)
+    try:
+        target.load({"documents": to_arrow("documents", [_document()]),
+                     "scores": to_arrow("scores", [_score(score)]),
+                     "measures": to_arrow("measures", measures),
+                     "o_items": to_arrow("o_items", []), "findings": to_arrow("findings", [])})
+    finally:
+        target.close()
+
+
+def _row_versions(db_url: str) -> list[tuple]:
+    """What changes when a row is written again: DuckDB's row id, PostgreSQL's xmin."""
+    version = "rowid" if db_url.startswith("duckdb") else "xmin::text"
+    return query(db_url, f"SELECT {version} FROM measures ORDER BY row_no")
+
+
+def test_a_reload_leaves_equal_rows_and_replaces_a_document_that_differs(db_url: str) -> None:
+    """Loaded again, awkward values compare equal to themselves and nothing is written; one list
+    element more, or a score's sign (-0.0 = 0.0 in SQL), and the document is replaced."""
+    measures = [_measure(1, AWKWARD), _measure(2, []), _measure(3, ['"'])]
+    _load(db_url, measures, 0.0)
+    written = _row_versions(db_url)
+    _load(db_url, measures, 0.0)
+    assert _row_versions(db_url) == written
+    _load(db_url, measures, -0.0)
+    assert math.copysign(1, query(db_url, "SELECT score FROM scores")[0][0]) == -1
+    assert _row_versions(db_url) != written
+    written = _row_versions(db_url)
+    measures[1]["responsible"] = [None]
+    _load(db_url, measures, -0.0)
+    assert _row_versions(db_url) != written
+    assert query(db_url, "SELECT responsible FROM measures ORDER BY seq") == [
+        (AWKWARD,), ([None],), (['"'],)]
