@@ -6,11 +6,11 @@ the folder (a part holds whole documents), see units.py; `Target` says what a lo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.database.ahead import ahead
 from pipeline.database.sql import LOADED
 from pipeline.database.target import DatabaseError, SchemaVersionError, Target, redact
 from pipeline.output.folder import MARKER, UnreadableTable, dataset_tables_home, read_table
@@ -49,19 +49,6 @@ def read_part(home: Path, name: str) -> dict[str, pa.Table]:
     return {t: read_table(home / f"{t}.parquet" / name) for t in LOADED}
 
 
-def read_ahead(home: Path, names: list[str]) -> Iterator[dict[str, pa.Table]]:
-    """The parts in turn, each next one read while the caller loads the one before it."""
-    with ThreadPoolExecutor(max_workers=1) as reader:
-        upcoming = None
-        for name in names:
-            reading = reader.submit(read_part, home, name)
-            if upcoming is not None:
-                yield upcoming.result()
-            upcoming = reading
-        if upcoming is not None:
-            yield upcoming.result()
-
-
 def load_folder(folder: Path, url: str) -> int:
     """Load every committed part of a folder written by `ita convert` (Parquet, or CSV with its
     parts in `.parts/`); the number of rows loaded. A folder that is not one, or a part that
@@ -74,6 +61,8 @@ def load_folder(folder: Path, url: str) -> int:
 
     target = connect(url)
     try:
-        return sum(target.load(unit) for unit in units(read_ahead(home, parts(home))))
+        # each next part is read while the unit before it loads
+        return sum(target.load(unit)
+                   for unit in units(ahead(partial(read_part, home), parts(home))))
     finally:
         target.close()

@@ -7,9 +7,9 @@ is a bound parameter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -17,9 +17,10 @@ import psycopg
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.database.binary_copy import HEADER, binary_rows, copy_data
-from pipeline.database.sql import CHILDREN, LOADED, POSTGRES
-from pipeline.database.target import DatabaseError, Target, of_documents, redact, redact_text
+from pipeline.database.ahead import ahead
+from pipeline.database.binary_copy import HEADER, TRAILER, binary_rows, copy_data
+from pipeline.database.sql import CHILDREN, KEYS, LOADED, POSTGRES
+from pipeline.database.target import DatabaseError, Target, redact, redact_text
 
 LOCK = "ita-pipeline schema"
 """Name of the advisory lock a loader holds while it checks or creates the schema or loads a
@@ -42,8 +43,6 @@ KEYS_AND_INDEXES = """
     ) statements ORDER BY stage DESC"""
 """How to drop, and to build again, the keys, foreign keys and other indexes of tables: foreign
 keys dropped first and built last."""
-Rows = Callable[[str], pa.ChunkedArray]
-"""A table's rows in COPY's binary form, by table name."""
 
 
 def _reason(exc: psycopg.Error, url: str) -> str:
@@ -85,60 +84,42 @@ class PostgresTarget(Target):
         known = pa.array([doc_id for (doc_id,) in self.query(
             "SELECT doc_id FROM documents WHERE doc_id = ANY(%s)",
             [tables["documents"]["doc_id"].to_pylist()])], pa.string())
-        with ThreadPoolExecutor(max_workers=1) as encoder:
-            # each table is encoded while the server works on the one before it
-            encoding = {t: encoder.submit(binary_rows, tables[t]) for t in LOADED}
+        if len(known):
+            changed = self._changed(tables, known)
+            if not len(changed):
+                return
+            old = pc.filter(known, pc.is_in(known, value_set=changed)).to_pylist()
+            for table in (*CHILDREN, "documents"):  # the children first: they refer to documents
+                self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [old])
+            self._copy_all({t: _of_documents(data, changed) for t, data in tables.items()})
+        elif self.query("SELECT NOT EXISTS (SELECT FROM documents)")[0][0]:
+            with self._keys_rebuilt():
+                self._copy_all(tables)
+        else:
+            self._copy_all(tables)
 
-            def rows(table: str) -> pa.ChunkedArray:
-                return encoding[table].result()
-
-            if len(known):
-                self._replace_changed(tables, rows, known)
-            elif self.query("SELECT NOT EXISTS (SELECT FROM documents)")[0][0]:
-                with self._keys_rebuilt():
-                    self._copy_all(tables, rows)
-            else:
-                self._copy_all(tables, rows)
-
-    def _replace_changed(self, tables: dict[str, pa.Table], rows: Rows, known: pa.Array) -> None:
-        """Replace the documents that are new or whose rows differ from those loaded; leave the
-        others as they are."""
-        changed = self._changed(tables, rows, known)
-        if not len(changed):
-            return
-        old = pc.filter(known, pc.is_in(known, value_set=changed)).to_pylist()
-        for table in (*CHILDREN, "documents"):  # the children first: they refer to documents
-            self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [old])
-        self._copy_all(tables, lambda t: rows(t).filter(of_documents(tables[t], changed)))
-
-    def _changed(self, tables: dict[str, pa.Table], rows: Rows, known: pa.Array) -> pa.Array:
+    def _changed(self, tables: dict[str, pa.Table], known: pa.Array) -> pa.Array:
         """The unit's documents that are new or whose rows in some table are not, byte for byte
-        in COPY's binary form, the rows loaded."""
-        differing = []
-        for table in LOADED:
-            ours = rows(table).cast(pa.large_binary())
+        in COPY's binary form, the rows loaded: both sides in key order (doc_id byte by byte,
+        then row_no), met row by row."""
+        differing: set[str] = set()
+        for table, ours in zip(LOADED, _encoded(tables, in_key_order=True), strict=True):
             stored = self._stored(table, tables[table].column_names, known)
-            found = pc.is_in(ours, value_set=stored)
-            differing.append(pc.filter(tables[table]["doc_id"], pc.invert(found)))
-            if pc.sum(found, min_count=0).as_py() < len(stored):  # rows each side are unique
-                gone = pc.filter(stored, pc.invert(pc.is_in(stored, value_set=ours)))
-                differing.append(pa.array([_doc_id(row) for row in gone.to_pylist()], pa.string()))
-        return pc.unique(pa.chunked_array(differing, pa.string()))
+            differing |= _differing(stored, _each_row(ours), by_row=table != "documents")
+        return pa.array(sorted(differing), pa.string())
 
-    def _stored(self, table: str, names: list[str], documents: pa.Array) -> pa.Array:
-        """The table's rows of these documents, each in COPY's binary form."""
-        data = bytearray()
-        ends = []
+    def _stored(self, table: str, names: list[str], documents: pa.Array) -> Iterator[bytes]:
+        """The table's rows of these documents in key order, each in COPY's binary form."""
+        order = ", ".join(['doc_id COLLATE "C"', *KEYS[table][1:]])
         with self.con.cursor() as cursor, cursor.copy(
-                f"COPY (SELECT {', '.join(names)} FROM {table} WHERE doc_id = ANY(%s)) "
-                "TO STDOUT (FORMAT binary)", [documents.to_pylist()]) as copy:
-            for message in copy:  # the server sends each row as one message
-                data += message
-                ends.append(len(data))
-        # the first message carries the header, the last is the trailer alone
-        offsets = np.array([len(HEADER), *ends[:-1]], np.int64)
-        return pa.LargeBinaryArray.from_buffers(pa.large_binary(), len(offsets) - 1,
-                                                [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+                f"COPY (SELECT {', '.join(names)} FROM {table} WHERE doc_id = ANY(%s) "
+                f"ORDER BY {order}) TO STDOUT (FORMAT binary)", [documents.to_pylist()]) as copy:
+            # the server sends each row as one message, the header with the first, the trailer
+            # alone (a row starts with its field count, never with the trailer's -1)
+            for message in copy:
+                row = bytes(message).removeprefix(HEADER)
+                if row != TRAILER:
+                    yield row
 
     @contextmanager
     def _keys_rebuilt(self) -> Iterator[None]:
@@ -152,19 +133,70 @@ class PostgresTarget(Target):
         for _, build in reversed(statements):
             self.query(build)
 
-    def _copy_all(self, tables: dict[str, pa.Table], rows: Rows) -> None:
-        for table in LOADED:
+    def _copy_all(self, tables: dict[str, pa.Table]) -> None:
+        for table, rows in zip(LOADED, _encoded(tables), strict=True):
             with self.con.cursor() as cursor, cursor.copy(
                     f"COPY {table} ({', '.join(tables[table].column_names)}) "
                     "FROM STDIN (FORMAT binary)") as copy:
-                for piece in copy_data(rows(table)):
+                for piece in copy_data(rows):
                     copy.write(piece)
 
     def close(self) -> None:
         self.con.close()
 
 
-def _doc_id(row: bytes) -> str:
-    """The document of a row in COPY's binary form whose first field is doc_id."""
+def _encoded(tables: dict[str, pa.Table], in_key_order: bool = False
+             ) -> Iterator[pa.ChunkedArray]:
+    """The loaded tables' rows in COPY's binary form, in turn (sorted by their keys if asked):
+    each next table encoded while the server works on the one before it."""
+    def encode(table: str) -> pa.ChunkedArray:
+        data = tables[table]
+        return binary_rows(data.sort_by([(c, "ascending") for c in KEYS[table]])
+                           if in_key_order else data)
+
+    return ahead(encode, LOADED)
+
+
+def _of_documents(table: pa.Table, documents: pa.Array) -> pa.Table:
+    """The rows of the table that belong to these documents."""
+    keep = pc.is_in(table["doc_id"], value_set=documents)
+    return table if pc.all(keep).as_py() is not False else table.filter(keep)
+
+
+def _each_row(rows: pa.ChunkedArray) -> Iterator[bytes]:
+    """Each row's bytes in turn."""
+    for chunk in rows.chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None:
+            continue
+        ends = np.frombuffer(offsets, np.int32, len(chunk) + 1, chunk.offset * 4).tolist()
+        whole = data.to_pybytes()
+        for start, end in pairwise(ends):
+            yield whole[start:end]
+
+
+def _differing(stored: Iterator[bytes], ours: Iterator[bytes], by_row: bool) -> set[str]:
+    """The documents of the rows that are on one side only or differ, both sides in key order:
+    a merge, which while nothing has changed meets equal rows in step."""
+    differing = set()
+    old, new = next(stored, None), next(ours, None)
+    while old is not None or new is not None:
+        if old == new:
+            old, new = next(stored, None), next(ours, None)
+            continue
+        old_key, new_key = _key(old, by_row), _key(new, by_row)
+        if old_key is not None and (new_key is None or old_key <= new_key):
+            differing.add(old_key[0].decode())
+            old = next(stored, None)
+        if new_key is not None and (old_key is None or new_key <= old_key):
+            differing.add(new_key[0].decode())
+            new = next(ours, None)
+    return differing
+
+
+def _key(row: bytes | None, by_row: bool) -> tuple[bytes, int] | None:
+    """A row's key: its doc_id (the first field), and row_no (the last) when `by_row`."""
+    if row is None:
+        return None
     size = int.from_bytes(row[2:6], "big")
-    return row[6:6 + size].decode()
+    return row[6:6 + size], int.from_bytes(row[-4:], "big", signed=True) if by_row else 0

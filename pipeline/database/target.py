@@ -168,9 +168,3 @@ class Target(ABC):
             raise DatabaseError(f"Loading failed and was rolled back: {exc}") from exc
         return sum(tables[t].num_rows for t in LOADED)
 
-
-def of_documents(table: pa.Table, documents: pa.Array) -> pa.ChunkedArray:
-    """Which rows of a table belong to the given documents."""
-    import pyarrow.compute as pc
-
-    return pc.is_in(table["doc_id"], value_set=documents)
