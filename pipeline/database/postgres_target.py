@@ -160,7 +160,7 @@ def _encoded(tables: dict[str, pa.Table], in_key_order: bool = False
 def _of_documents(table: pa.Table, documents: pa.Array) -> pa.Table:
     """The rows of the table that belong to these documents."""
     keep = pc.is_in(table["doc_id"], value_set=documents)
-    return table if pc.all(keep).as_py() is not False else table.filter(keep)
+    return table.filter(keep) if pc.any(pc.invert(keep)).as_py() else table
 
 
 def _each_row(rows: pa.ChunkedArray) -> Iterator[bytes]:

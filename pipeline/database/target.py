@@ -65,12 +65,12 @@ class Target(ABC):
     documents of one or more parts of a converted folder).
 
     In a unit's transaction each document that is new, or whose rows in some table differ from
-    those loaded before, is upserted and its old child rows replaced by the new; a document
-    whose rows are all as loaded before is left as it is. So loading twice changes nothing, a
-    document converted again replaces its rows, and a failure leaves the database as it was
-    before the unit. Values travel as Arrow data, COPY rows or bound parameters; SQL text is
-    built only from the names in pipeline/schema.py and from the server's own definitions of
-    its keys and indexes.
+    those loaded before, is written: its row in documents and its child rows replace the old;
+    a document whose rows are all as loaded before is left as it is. So loading twice changes
+    nothing, a document converted again replaces its rows, and a failure leaves the database
+    as it was before the unit. Values travel as Arrow data, COPY rows or bound parameters; SQL
+    text is built only from the names in pipeline/schema.py and from the server's own
+    definitions of its keys and indexes.
     """
 
     dialect: Dialect
@@ -87,8 +87,8 @@ class Target(ABC):
 
     @abstractmethod
     def replace(self, tables: dict[str, pa.Table]) -> None:
-        """Within a transaction: upsert the unit's new and changed documents and replace their
-        child rows (the child tables carry row_no)."""
+        """Within a transaction: write the unit's new and changed documents, their rows replacing
+        the old (the child tables carry row_no)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -167,4 +167,3 @@ class Target(ABC):
         except self.driver_errors as exc:
             raise DatabaseError(f"Loading failed and was rolled back: {exc}") from exc
         return sum(tables[t].num_rows for t in LOADED)
-
