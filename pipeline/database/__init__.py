@@ -61,8 +61,8 @@ def load_folder(folder: Path, url: str) -> int:
 
     target = connect(url)
     try:
-        # each next part is read while the unit before it loads
-        return sum(target.load(unit)
-                   for unit in units(ahead(partial(read_part, home), parts(home))))
+        # the next two parts are read while the caller gathers or loads the one before them
+        read = ahead(partial(read_part, home), parts(home), depth=2)
+        return sum(target.load(unit) for unit in units(read))
     finally:
         target.close()

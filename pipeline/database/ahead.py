@@ -1,24 +1,25 @@
-"""Work done one step ahead in a thread: the next item's while the caller handles the last."""
+"""Work done ahead in threads: the next items' while the caller handles the one before."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-def ahead(function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-    """`function` of each item in turn, that of the next item computed in a thread while the
-    caller handles the one before it (so at most two results are held at once)."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        upcoming = None
+def ahead(function: Callable[[T], R], items: Iterable[T], depth: int = 1) -> Iterator[R]:
+    """`function` of each item in turn, that of the next `depth` items computed in as many
+    threads while the caller handles the one before them (so at most depth + 1 results are
+    held at once)."""
+    with ThreadPoolExecutor(max_workers=depth) as workers:
+        upcoming: deque[Future[R]] = deque()
         for item in items:
-            computing = worker.submit(function, item)
-            if upcoming is not None:
-                yield upcoming.result()
-            upcoming = computing
-        if upcoming is not None:
-            yield upcoming.result()
+            upcoming.append(workers.submit(function, item))
+            if len(upcoming) > depth:
+                yield upcoming.popleft().result()
+        while upcoming:
+            yield upcoming.popleft().result()

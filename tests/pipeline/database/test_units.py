@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pytest
 
+from pipeline.database.ahead import ahead
 from pipeline.database.sql import LOADED
 from pipeline.database.units import units
 from pipeline.output.folder import UnreadableTable
@@ -52,3 +53,15 @@ def test_the_unit_before_an_unreadable_part_is_still_given() -> None:
     assert _documents(next(gathered)) == ["a", "b"]
     with pytest.raises(UnreadableTable):
         next(gathered)
+
+
+def test_work_ahead_keeps_the_order_and_raises_at_its_item() -> None:
+    def square(n: int) -> int:
+        if n == 3:
+            raise UnreadableTable("part 3")
+        return n * n
+
+    squares = ahead(square, range(5), depth=2)
+    assert [next(squares) for _ in range(3)] == [0, 1, 4]
+    with pytest.raises(UnreadableTable):
+        next(squares)
