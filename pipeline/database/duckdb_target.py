@@ -40,6 +40,7 @@ class DuckDBTarget(Target):
         except duckdb.Error as exc:
             raise DatabaseError(f"Cannot open the DuckDB database {path}: {exc}") from exc
         self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
+        self.con.execute("SET enable_progress_bar = false")  # DuckDB's own, on a long statement
         self.ensure_schema(create)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

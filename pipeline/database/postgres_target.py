@@ -81,39 +81,44 @@ class PostgresTarget(Target):
 
     def replace(self, tables: dict[str, pa.Table]) -> None:
         self.lock()  # a unit acts on what it finds: other loaders wait until it is committed
-        known = pa.array([doc_id for (doc_id,) in self.query(
+        known = [doc_id for (doc_id,) in self.query(
             "SELECT doc_id FROM documents WHERE doc_id = ANY(%s)",
-            [tables["documents"]["doc_id"].to_pylist()])], pa.string())
-        if len(known):
-            changed = self._changed(tables, known)
-            if not len(changed):
-                return
-            old = pc.filter(known, pc.is_in(known, value_set=changed)).to_pylist()
-            for table in (*CHILDREN, "documents"):  # the children first: they refer to documents
-                self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [old])
-            self._copy_all({t: _of_documents(data, changed) for t, data in tables.items()})
-        elif self.query("SELECT NOT EXISTS (SELECT FROM documents)")[0][0]:
+            [tables["documents"]["doc_id"].to_pylist()])]
+        if known:
+            unchanged = self._unchanged(tables, known)
+            replaced = [doc_id for doc_id in known if doc_id not in unchanged]
+            if len(replaced) == self.query("SELECT count(*) FROM documents")[0][0]:
+                # every document loaded is replaced: the unit loads as into empty tables
+                self.query(f"TRUNCATE {', '.join(LOADED)}")
+            elif replaced:
+                for table in (*CHILDREN, "documents"):  # the children first: they refer
+                    self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [replaced])
+            if unchanged:
+                tables = {t: _without(data, unchanged) for t, data in tables.items()}
+        if self.query("SELECT NOT EXISTS (SELECT FROM documents)")[0][0]:
             with self._keys_rebuilt():
                 self._copy_all(tables)
         else:
             self._copy_all(tables)
 
-    def _changed(self, tables: dict[str, pa.Table], known: pa.Array) -> pa.Array:
-        """The unit's documents that are new or whose rows in some table are not, byte for byte
-        in COPY's binary form, the rows loaded: both sides in key order (doc_id byte by byte,
-        then row_no), met row by row."""
-        differing: set[str] = set()
+    def _unchanged(self, tables: dict[str, pa.Table], known: list[str]) -> set[str]:
+        """The documents loaded before whose rows in every table are, byte for byte in COPY's
+        binary form, the unit's: both sides in key order (doc_id byte by byte, then row_no),
+        met row by row; no further table is read once none is left."""
+        unchanged = set(known)
         for table, ours in zip(LOADED, _encoded(tables, in_key_order=True), strict=True):
             stored = self._stored(table, tables[table].column_names, known)
-            differing |= _differing(stored, _each_row(ours), by_row=table != "documents")
-        return pa.array(sorted(differing), pa.string())
+            unchanged -= _differing(stored, _each_row(ours), by_row=table != "documents")
+            if not unchanged:
+                break
+        return unchanged
 
-    def _stored(self, table: str, names: list[str], documents: pa.Array) -> Iterator[bytes]:
+    def _stored(self, table: str, names: list[str], documents: list[str]) -> Iterator[bytes]:
         """The table's rows of these documents in key order, each in COPY's binary form."""
         order = ", ".join(['doc_id COLLATE "C"', *KEYS[table][1:]])
         with self.con.cursor() as cursor, cursor.copy(
                 f"COPY (SELECT {', '.join(names)} FROM {table} WHERE doc_id = ANY(%s) "
-                f"ORDER BY {order}) TO STDOUT (FORMAT binary)", [documents.to_pylist()]) as copy:
+                f"ORDER BY {order}) TO STDOUT (FORMAT binary)", [documents]) as copy:
             # the server sends each row as one message, the header with the first, the trailer
             # alone (a row starts with its field count, never with the trailer's -1)
             for message in copy:
@@ -157,10 +162,10 @@ def _encoded(tables: dict[str, pa.Table], in_key_order: bool = False
     return ahead(encode, LOADED)
 
 
-def _of_documents(table: pa.Table, documents: pa.Array) -> pa.Table:
-    """The rows of the table that belong to these documents."""
-    keep = pc.is_in(table["doc_id"], value_set=documents)
-    return table.filter(keep) if pc.any(pc.invert(keep)).as_py() else table
+def _without(table: pa.Table, documents: set[str]) -> pa.Table:
+    """The rows of the table that are not of these documents."""
+    loaded = pa.array(list(documents), pa.string())
+    return table.filter(pc.invert(pc.is_in(table["doc_id"], value_set=loaded)))
 
 
 def _each_row(rows: pa.ChunkedArray) -> Iterator[bytes]:

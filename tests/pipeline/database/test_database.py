@@ -129,6 +129,28 @@ def test_a_reload_writes_only_the_documents_that_changed(converted: Path,
                                "AND row_no = 0") == [(scores[0]["score"],)]
 
 
+def test_a_unit_replacing_every_document_loaded_keeps_the_keys(converted: Path,
+                                                              db_url: str) -> None:
+    """Every document converted again by a later version: PostgreSQL empties the tables and
+    builds the keys again after the rows; what is loaded is the new rows, keys and all."""
+    main(["load", str(converted), "--db", db_url])
+    tables = {t: pq.read_table(converted / f"{t}.parquet") for t in LOADED}
+    documents = tables["documents"]
+    tables["documents"] = documents.set_column(
+        documents.schema.get_field_index("parser_version"), "parser_version",
+        pa.array(["9.9"] * documents.num_rows))
+    tables["o_items"] = tables["o_items"].slice(1)
+    target = connect(db_url)
+    try:
+        target.load(tables)
+    finally:
+        target.close()
+    assert counts(db_url) == {**GOLDEN_COUNTS, "o_items": GOLDEN_COUNTS["o_items"] - 1}
+    assert query(db_url, "SELECT DISTINCT parser_version FROM documents") == [("9.9",)]
+    assert orphans(db_url) == {t: 0 for t in LOADED[1:]}
+    assert_keys_and_indexes(db_url)
+
+
 def test_a_part_the_database_refuses_changes_nothing(converted: Path, db_url: str) -> None:
     """The part's transaction is rolled back whole: its upserted documents and replaced rows
     go back to what the load before left (here a score of an unknown document fails it)."""
