@@ -8,7 +8,7 @@ is a bound parameter.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import pairwise
 from typing import Any
 
@@ -84,21 +84,16 @@ class PostgresTarget(Target):
         known = [doc_id for (doc_id,) in self.query(
             "SELECT doc_id FROM documents WHERE doc_id = ANY(%s)",
             [tables["documents"]["doc_id"].to_pylist()])]
-        if known:
-            unchanged = self._unchanged(tables, known)
-            replaced = [doc_id for doc_id in known if doc_id not in unchanged]
-            if len(replaced) == self.query("SELECT count(*) FROM documents")[0][0]:
-                # every document loaded is replaced: the unit loads as into empty tables
-                self.query(f"TRUNCATE {', '.join(LOADED)}")
-            elif replaced:
+        unchanged = self._unchanged(tables, known) if known else set()
+        replaced = [doc_id for doc_id in known if doc_id not in unchanged]
+        if unchanged:
+            tables = {t: _without(data, unchanged) for t, data in tables.items()}
+        # into tables that will hold no other rows, keys and indexes are built after the rows
+        alone = self.query("SELECT count(*) FROM documents")[0][0] == len(replaced)
+        with self._keys_rebuilt() if alone else nullcontext():
+            if replaced:
                 for table in (*CHILDREN, "documents"):  # the children first: they refer
                     self.query(f"DELETE FROM {table} WHERE doc_id = ANY(%s)", [replaced])
-            if unchanged:
-                tables = {t: _without(data, unchanged) for t, data in tables.items()}
-        if self.query("SELECT NOT EXISTS (SELECT FROM documents)")[0][0]:
-            with self._keys_rebuilt():
-                self._copy_all(tables)
-        else:
             self._copy_all(tables)
 
     def _unchanged(self, tables: dict[str, pa.Table], known: list[str]) -> set[str]:
@@ -129,8 +124,8 @@ class PostgresTarget(Target):
     @contextmanager
     def _keys_rebuilt(self) -> Iterator[None]:
         """The child tables without their keys, foreign keys and indexes while inside, built
-        again on leaving as the server defined them: into empty tables, building each once over
-        all rows is faster than keeping it up to date row by row."""
+        again on leaving as the server defined them: when a unit's rows are all a table will
+        hold, building each once over them is faster than keeping it up to date row by row."""
         statements = self.query(KEYS_AND_INDEXES, [list(CHILDREN)] * 2)
         for drop, _ in statements:
             self.query(drop)
