@@ -7,6 +7,7 @@ The tests read the databases with the drivers directly, not through the code und
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,8 +30,21 @@ def fresh_database(server: str) -> Iterator[str]:
     try:
         yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
     finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+        _drop(server, name)
+
+
+def _drop(server: str, name: str, attempts: int = 50) -> None:
+    """Drop a test database. FORCE ends our own sessions, but a role that is not superuser
+    may not end an autovacuum worker busy in it: then wait for the worker and try again."""
+    for attempt in range(attempts):
+        try:
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2)
 
 
 def postgres_database() -> Iterator[str]:
