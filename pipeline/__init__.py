@@ -24,7 +24,7 @@ from pipeline.output import memory as _memory  # noqa: F401  (Arrow's allocator,
 if TYPE_CHECKING:
     from pipeline.output.schema import Row
     from pipeline.run.batch import BatchResult, convert_batch
-    from pipeline.run.one_file import Converted
+    from pipeline.run.converted import Converted
     from pipeline.run.options import BatchOptions
 
 __version__ = "0.1.0"
@@ -34,7 +34,7 @@ __all__ = ["BatchOptions", "BatchResult", "Converted", "ItaError", "UsageError",
            "convert_batch", "convert_file"]
 
 _LAZY = {"BatchOptions": "pipeline.run.options", "BatchResult": "pipeline.run.batch",
-         "convert_batch": "pipeline.run.batch", "Converted": "pipeline.run.one_file"}
+         "convert_batch": "pipeline.run.batch", "Converted": "pipeline.run.converted"}
 """Names imported when first used: `import pipeline.cli` must not load every library."""
 
 

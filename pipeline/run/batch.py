@@ -23,9 +23,9 @@ from pipeline.output.dataset import DatasetWriter
 from pipeline.output.memory import give_back
 from pipeline.output.schema import OUTPUT_TABLES, TABLES, Row
 from pipeline.run import engines
+from pipeline.run.converted import Converted
 from pipeline.run.identity import unify_org_ids
 from pipeline.run.inputs import Input, Skipped, discover, file_sha256, path_id
-from pipeline.run.one_file import Converted
 from pipeline.run.options import BatchOptions
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.run.one_file import Converted, Input
+from pipeline.run.converted import Converted
+from pipeline.run.inputs import Input
 from pipeline.run.options import DASK
 from pipeline.run.workers import convert_many
 

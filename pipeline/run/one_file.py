@@ -4,55 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
 
-import pipeline
 from parsers import ParseError, detect_format, parse_bytes
 from parsers.detect import UNKNOWN
 from parsers.limits import MB
 from pipeline.extract.document import extract
 from pipeline.extract.ocr_confidence import mark_ocr_scores
 from pipeline.extract.text_repair import repair_document
-from pipeline.ita.findings import ERROR, INFO, WARNING, Finding
-from pipeline.output.schema import OUTPUT_TABLES, Row
-from pipeline.run.inputs import Input, file_sha256, path_id
-
-PARSER_VERSION = pipeline.__version__
-
-
-@dataclass
-class Converted:
-    """All rows one input file gives, and what the manifest records of it."""
-
-    tables: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in OUTPUT_TABLES})
-    size: int = 0
-    seconds: float = 0.0
-
-    def manifest_row(self) -> Row:
-        doc = self.document
-        return {"source_path": doc["source_path"], "doc_id": doc["doc_id"], "size": self.size,
-                "sha256": doc["doc_id"], "status": doc["status"], "seconds": self.seconds}
-
-    @property
-    def document(self) -> Row:
-        return self.tables["documents"][0]
-
-
-def _document_row(doc_id: str, source_path: str, fmt: str | None) -> Row:
-    return {
-        "doc_id": doc_id, "source_path": source_path, "source_format": fmt, "page_count": None,
-        "status": "ok", "error": None, "org_id": None, "org_name": None, "org_type": None,
-        "district": None, "province": None, "fiscal_year": None, "assessment_year": None,
-        "parser_version": PARSER_VERSION, "repairs": None, "unread_rows": None,
-        "ocr_pages": None,
-    }
-
-
-def _failed(out: Converted, message: str) -> Converted:
-    doc = out.document
-    doc.update(status="failed", error=message)
-    out.tables["findings"].append(Finding(ERROR, "UNREADABLE", message).row(doc["doc_id"]))
-    return out
+from pipeline.ita.findings import ERROR, WARNING, Finding
+from pipeline.run.converted import Converted, begun, failed_result, mark_failed
+from pipeline.run.inputs import Input
 
 
 def _pages_text(pages: list[int]) -> str:
@@ -85,62 +46,32 @@ def _report_lost_pages(out: Converted, pages: list[int], page_count: int | None,
         Finding(ERROR if every else WARNING, code, message, pages[0]).row(doc["doc_id"]))
 
 
-def _begun(item: Input, doc_id: str, fmt: str | None, size: int) -> Converted:
-    """The rows of a file before it is read: its documents row, `ok` until told otherwise,
-    and a note if its name had to be decoded."""
-    out = Converted(size=size)
-    out.tables["documents"].append(_document_row(doc_id, item.source_path, fmt))
-    if item.name_note:
-        out.tables["findings"].append(
-            Finding(INFO, "FILE_NAME_ENCODING", item.name_note).row(doc_id))
-    return out
-
-
 def _started(item: Input, data: bytes) -> Converted:
     """The rows of a file whose bytes were read."""
     fmt = detect_format(data) if data else UNKNOWN
-    return _begun(item, hashlib.sha256(data).hexdigest(), None if fmt == UNKNOWN else fmt,
-                  len(data))
-
-
-def failed_result(item: Input, message: str, seconds: float = 0.0) -> Converted:
-    """The rows of a file that could not be converted: a failed document and its finding.
-    Its key is the hash of its content, streamed, or of its path if it cannot be read."""
-    out = _unread(item, message)
-    out.seconds = seconds
-    return out
+    return begun(item, hashlib.sha256(data).hexdigest(), None if fmt == UNKNOWN else fmt,
+                 len(data))
 
 
 def convert_file(item: Input) -> Converted:
     """Rows for one file. Never raises for a bad file: the error is in the `documents` row."""
     if item.refusal:
-        return _unread(item, item.refusal)
+        return failed_result(item, item.refusal)
     start = time.perf_counter()
     try:
         out = _convert(item)
     except MemoryError:
         limit = item.limits.max_memory_bytes
-        out = _unread(item, f"Reading this file needed more than the memory limit of "
-                            f"{limit / MB:,.0f} MB (--max-memory-mb); it was given up.")
+        out = failed_result(item, f"Reading this file needed more than the memory limit of "
+                                  f"{limit / MB:,.0f} MB (--max-memory-mb); it was given up.")
     out.seconds = time.perf_counter() - start
     return out
 
 
-def _unread(item: Input, message: str) -> Converted:
-    """The rows of a file given up without holding it in memory (its hash is streamed; the
-    hash of its path stands in when it cannot be read)."""
-    try:
-        size = item.path.stat().st_size if item.refusal is None else 0
-    except OSError:
-        size = 0
-    digest = None if item.refusal else file_sha256(item.path)
-    return _failed(_begun(item, digest or path_id(item.source_path), None, size), message)
-
-
 def _too_large(item: Input, size: int) -> Converted:
     limit = item.limits.max_file_bytes
-    return _unread(item, f"The file is {size / MB:,.0f} MB, more than the limit of "
-                         f"{limit / MB:,.0f} MB (--max-file-mb); it was not read.")
+    return failed_result(item, f"The file is {size / MB:,.0f} MB, more than the limit of "
+                               f"{limit / MB:,.0f} MB (--max-file-mb); it was not read.")
 
 
 def _convert(item: Input) -> Converted:
@@ -150,7 +81,7 @@ def _convert(item: Input) -> Converted:
             return _too_large(item, size)
         data = item.path.read_bytes()
     except OSError as exc:
-        return _unread(item, f"The file could not be opened: {exc.strerror or exc}.")
+        return failed_result(item, f"The file could not be opened: {exc.strerror or exc}.")
     out = _started(item, data)
     doc_id, fmt = out.document["doc_id"], out.document["source_format"] or UNKNOWN
     try:
@@ -158,12 +89,12 @@ def _convert(item: Input) -> Converted:
         repairs = repair_document(document)
         result = extract(document, doc_id)
     except ParseError as exc:
-        return _failed(out, str(exc))
+        return mark_failed(out, str(exc))
     except MemoryError:
         raise  # convert_file reports it, once the file's data is let go
     except Exception as exc:  # a defect of ours must not stop the other files
-        return _failed(out, f"Internal error while reading this file ({type(exc).__name__}: "
-                            f"{exc}); please report it with the file.")
+        return mark_failed(out, f"Internal error while reading this file "
+                                f"({type(exc).__name__}: {exc}); please report it with the file.")
     meta, org = result.metadata, result.metadata.org
     out.document.update(
         source_format=document.source_format, page_count=document.page_count, repairs=repairs,

@@ -13,15 +13,26 @@ import os
 import resource
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from pipeline.run.one_file import Converted, Input, convert_file, failed_result
+from pipeline.run.converted import Converted, failed_result
+from pipeline.run.inputs import Input
 
 _CONTEXT = multiprocessing.get_context("fork")
 _PR_SET_PDEATHSIG = 1
+Converter = Callable[[Input], Converted]
+
+
+def _converter() -> Converter:
+    """`convert_file`, whose parsers and extractors are loaded here, in the driver before it
+    forks a worker (every worker shares the one copy), and never by a run that converts no
+    file on this machine."""
+    from pipeline.run.one_file import convert_file
+
+    return convert_file
 
 
 def _die_with(parent: int) -> None:
@@ -39,7 +50,7 @@ def _address_space() -> int:
                 if line.startswith("VmSize:"))
 
 
-def _serve(conn: Connection, parent: int) -> None:
+def _serve(conn: Connection, parent: int, convert: Converter) -> None:
     """A worker's loop: receive an input, send its rows; None ends it. Each file may map
     `max_memory_bytes` more than the worker had when it started (MemoryError past that)."""
     _die_with(parent)
@@ -47,7 +58,7 @@ def _serve(conn: Connection, parent: int) -> None:
     while (item := conn.recv()) is not None:
         cap = baseline + item.limits.max_memory_bytes
         resource.setrlimit(resource.RLIMIT_AS, (cap, resource.RLIM_INFINITY))
-        conn.send(convert_file(item))
+        conn.send(convert(item))
 
 
 @dataclass
@@ -60,7 +71,8 @@ class _Worker:
     @classmethod
     def start(cls) -> _Worker:
         parent, child = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child, os.getpid()), daemon=True)
+        process = _CONTEXT.Process(target=_serve, args=(child, os.getpid(), _converter()),
+                                   daemon=True)
         process.start()
         child.close()
         return cls(process, parent)
