@@ -3,7 +3,6 @@
 import re
 
 import regex
-from pythainlp.util import thai_digit_to_arabic_digit
 
 # One number (optionally with thousands separators and decimals), optionally followed by
 # "คะแนน" (points) and trailing spaces or punctuation; "%" and dashes are not allowed after it.
@@ -21,6 +20,8 @@ def to_arabic_digits(text: str) -> str:
     digit runs are translated: `str.translate` over a whole report is ten times slower)."""
     if not _THAI_DIGITS.search(text):
         return text
+    from pythainlp.util import thai_digit_to_arabic_digit  # PyThaiNLP is loaded when needed
+
     return _THAI_DIGITS.sub(lambda run: thai_digit_to_arabic_digit(run.group()), text)
 
 

@@ -45,3 +45,13 @@ def test_reading_a_text_file_loads_neither_pdf_nor_word_libraries(tmp_path) -> N
 
 def test_the_pdf_reader_loads_no_ocr_library_until_a_page_needs_one() -> None:
     assert not _loaded_after("import parsers.pdf") & {"cv2", "PIL", "numpy"}
+
+
+def test_the_driver_loads_the_extractors_only_to_start_workers() -> None:
+    """A run that converts nothing here (--resume with all done, a refusal, --engine dask)
+    never loads them; local workers share the driver's copy, loaded just before they fork."""
+    code = ("import sys, pipeline.run.batch\n"
+            "print(' '.join(m for m in ('pipeline.extract', 'parsers.text', 'pythainlp')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
