@@ -7,8 +7,11 @@ sees the machine's noise:
    on the same pages, warm, on the table-heavy fixtures; and pdfium's text page
    (pypdfium2) as a character source: ms/page, and whether it gives the same characters
    as our layout device (text compared without whitespace, marks in canonical order).
-2. Start-up: `ita --help`, and the `ita convert` driver before its first file (its
-   imports), in fresh processes: seconds and peak RSS.
+2. Start-up, in fresh processes, seconds and peak RSS: `ita --help`; the `ita convert`
+   driver alone (what a run that converts nothing here loads: --resume with all done, the
+   Dask engine's driver); what a local run loads before its first file (the readers and
+   extractors its workers share); and a whole `ita convert` of one text report (its worker
+   reading the Thai dictionary, the writers).
 3. Word and text reports converted in one process: documents/s per core, for the fixtures
    converted again and again, and for distinct copies converted once each.
 """
@@ -131,17 +134,28 @@ def _fresh_process(code: str) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
+def _one_report(out: str) -> str:
+    """`ita convert` of one text report in this process, as the command line runs it."""
+    report = ROOT / "fixtures" / "txt" / "000_53b2c979bfb4d4db.txt"
+    return (f"import sys; sys.argv = ['ita', 'convert', {str(report)!r}, '--out', {out!r}]\n"
+            "from pipeline.cli import main\ntry: main()\nexcept SystemExit: pass")
+
+
 def start_up() -> None:
     print(f"\nstart-up, fresh processes, {RUNS} runs (min / median / max)")
-    cases = {
-        "ita --help": "import sys; sys.argv = ['ita', '--help']\n"
-                      "from pipeline.cli import main\ntry: main()\nexcept SystemExit: pass",
-        "ita convert, before its first file": "import pipeline.cli, pipeline.run.batch",
-    }
-    for name, code in cases.items():
-        runs = [_fresh_process(code) for _ in range(RUNS)]
-        print(f"{name:<36} {_spread([r[0] for r in runs])} s, peak RSS "
-              f"{_spread([r[1] for r in runs], '{:.0f}')} MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = {
+            "ita --help": "import sys; sys.argv = ['ita', '--help']\n"
+                          "from pipeline.cli import main\ntry: main()\nexcept SystemExit: pass",
+            "ita convert, driver only (resume, Dask)": "import pipeline.cli, pipeline.run.batch",
+            "ita convert, before its first file": "import pipeline.cli, pipeline.run.batch, "
+                                                  "pipeline.run.one_file",
+            "ita convert of one report, whole": _one_report(tmp),
+        }
+        for name, code in cases.items():
+            runs = [_fresh_process(code) for _ in range(RUNS)]
+            print(f"{name:<42} {_spread([r[0] for r in runs])} s, peak RSS "
+                  f"{_spread([r[1] for r in runs], '{:.0f}')} MiB")
 
 
 def _convert_all(paths: list) -> None:
