@@ -66,6 +66,12 @@ def matches_starting(pattern: Pattern, text: str, words: Iterable[str]) -> Itera
             yield match
 
 
+def search_holding(pattern: Pattern, text: str, words: Iterable[str]) -> Match | None:
+    """`pattern.search(text)` in a text holding one of `words`, which every match holds; a
+    text without any is not searched (`in` is many times faster than the search)."""
+    return pattern.search(text) if any(word in text for word in words) else None
+
+
 def _places_of(word: str, text: str) -> Iterator[int]:
     """Where word is written in text."""
     at = text.find(word)

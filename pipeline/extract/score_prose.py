@@ -22,7 +22,7 @@ import regex
 
 from normalise.dates import ABBREVIATED_MONTHS, FULL_MONTHS
 from normalise.org import ORG_TYPES
-from normalise.text import matches_starting
+from normalise.text import matches_starting, search_holding
 from normalise.vocabulary import INDICATOR_REF, SCORED_ITEM, THAI_LETTERS
 from pipeline.extract import subjects
 from pipeline.extract.subjects import Subject
@@ -55,6 +55,8 @@ _DIFFERENCE_BEFORE = regex.compile(
     r"|(?:^|[\s(])[+\-−]$"
 )
 """A change between two scores (`เพิ่มขึ้น 1.52`, `ลดลงจากปีที่แล้ว 2.3`, `(+1.52)`): never a score."""
+_DIFFERENCE_WORDS = ("เพิ่มขึ้น", "ลดลง", "สูงขึ้น", "ต่ำลง", "ต่าง", "+", "-", "−")
+"""What every match of _DIFFERENCE_BEFORE holds one of."""
 _FROM_VALUE = regex.compile(rf"(?:{_CHANGE})\s*จาก\s*$")
 """`เพิ่มขึ้นจาก 88.20 คะแนน`: the earlier score a change starts from, whose year is its own."""
 _NOT_A_SCORE_BEFORE = regex.compile(
@@ -65,6 +67,9 @@ _NOT_A_SCORE_BEFORE = regex.compile(
     r"|จากปี\s*\d{4}|\d\s*[-–])\s*$"
 )
 """A target or pass mark, a weight, full marks (`จาก 100`), a bound, a date, a range's end."""
+_NOT_A_SCORE_WORDS = ("เกณฑ์", "เป้าหมาย", "ร้อยละ", "จาก", "กว่า", "ตั้งแต่", "ถึง", "เต็ม", "วันที่",
+                      "-", "–")
+"""What every match of _NOT_A_SCORE_BEFORE holds one of."""
 _MONTH = "|".join(map(regex.escape, FULL_MONTHS + ABBREVIATED_MONTHS))
 _NOT_A_SCORE_AFTER = regex.compile(
     rf"^\s*(?:[-–]\s*\d|ถึง\s*\d|%|(?:คะแนน)?\s*ขึ้นไป|{_MONTH})"
@@ -228,10 +233,11 @@ def _numbers(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
 
 def _is_score(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - _LOOK_BEHIND):start], text[end:end + 16]
-    if (_DIFFERENCE_BEFORE.search(before) or _NOT_A_SCORE_BEFORE.search(before)
+    if (search_holding(_DIFFERENCE_BEFORE, before, _DIFFERENCE_WORDS)
+            or search_holding(_NOT_A_SCORE_BEFORE, before, _NOT_A_SCORE_WORDS)
             or _NOT_A_SCORE_AFTER.match(after)):
         return False
-    return bool(_UNIT_AFTER.match(after) or _SCORING_BEFORE.search(before))
+    return bool(_UNIT_AFTER.match(after) or search_holding(_SCORING_BEFORE, before, _SCORE_WORDS))
 
 
 def _grade(text: str, start: int, end: int) -> tuple[str | None, int]:

@@ -25,8 +25,10 @@ PIECES = ["O", "o", "Ｏ", "ｏ", "OIT", "0", "01", "13", "5", "ข้อ", "ข
           "ร้อยละ", "score", "scored", "points", "ได้", "เท่ากับ", "92.10", "ระดับ A", "ITA",
           "ผ่าน", "ปี 2567", "มีผลคะแนนเท่ากับ", "คิดเป็นร้อยละ", "ได้รับผลการประเมินอยู่ในระดับ",
           "อบต.ตัวอย่าง", "ผลการประเมิน ITA", "ตัวชี้วัดย่อย", "(", ")", ".", ":", "-", " ", "\n",
-          "\t"]
-"""Pieces of the wordings DOMAIN.md lists ("Scores in running text"), codes and numbers."""
+          "\t", "จาก", "100", "เต็ม", "เกณฑ์", "ค่าเป้าหมาย", "ไม่น้อยกว่า", "ถึง", "วันที่", "เพิ่มขึ้น",
+          "ลดลง", "ผลต่าง", "+", "−", "–"]
+"""Pieces of the wordings DOMAIN.md lists ("Scores in running text"), codes and numbers, and
+of what reports write beside scores (differences, targets, full marks, bounds, ranges)."""
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -43,8 +45,13 @@ SHAPES = ["ได้คะแนน 92.10 คะแนน อยู่ในร�
           "ประเด็นการเปิดเผยข้อมูล ได้ 85.00 คะแนน", "ด้านการใช้อำนาจ 85.00",
           "ตัวชี้วัดย่อยการเปิดเผยข้อมูล 90", "O13 โครงสร้าง", "o 5 ข้อมูลผู้บริหาร", "OIT1",
           "- 02 การประชาสัมพันธ์", "ตามข้อ 013 และ O14", "ｏ７", "The office scored 92.10",
-          "การเปิดเผยข้อมูลสาธารณะ ประจำปีงบประมาณ พ.ศ. 2566\n01 โครงสร้าง\n02 ข้อมูลผู้บริหาร"]
-"""Shapes DOMAIN.md lists (scores in running text, item codes), each found by a pattern."""
+          "การเปิดเผยข้อมูลสาธารณะ ประจำปีงบประมาณ พ.ศ. 2566\n01 โครงสร้าง\n02 ข้อมูลผู้บริหาร",
+          "ได้คะแนน 92.10 คะแนน จาก 100 คะแนน", "คะแนนเพิ่มขึ้นจากปี 2564 12.48 คะแนน",
+          "ผ่านเกณฑ์ 85 คะแนน", "ค่าเป้าหมาย ได้คะแนน 85", "คะแนนไม่น้อยกว่า 85 คะแนน",
+          "คะแนน 85 - 100 คะแนน", "ได้คะแนนร้อยละ 30", "ลดลง (-1.52 คะแนน)",
+          "ได้ 90 คะแนน (+1.52 คะแนน)"]
+"""Shapes DOMAIN.md lists (scores in running text, item codes), each found by a pattern, and
+numbers beside scores that are none."""
 TEXTS_TO_CHECK = [*_corpus_texts(), *SHAPES]
 
 
@@ -84,6 +91,9 @@ SKIPS = {
         _Skip(o_item_lines, "may_open_with_code", lambda _line: True, _items_read),
     "a text without a score word states no score":
         _Skip(score_prose, "may_state_score", lambda _text: True, score_prose.find_mentions),
+    "the words before and after a number are searched only if they hold a word of the pattern":
+        _Skip(score_prose, "search_holding", lambda pattern, text, _words: pattern.search(text),
+              score_prose.find_mentions),
 }
 
 
