@@ -202,10 +202,11 @@ def _read(written: list[str], meant: list[str | None]) -> PlaceName | None:
     return PlaceName(used, counts, official=False)
 
 
-def read_places(text: str) -> Places:
+def read_places(text: str, *, cleaned: bool = False) -> Places:
     """The district and province a text names, in their official names where the list has
-    them (the district among the province's); a khet implies Bangkok."""
-    return _places(clean_text(text))
+    them (the district among the province's); a khet implies Bangkok. (`cleaned`: the text is
+    `clean_text`'s already, as a document's whole text cleaned once for several readers.)"""
+    return _places(text if cleaned else clean_text(text))
 
 
 def _places(cleaned: str) -> Places:
@@ -234,29 +235,30 @@ def _names(places: Places) -> tuple[str | None, str | None]:
     )
 
 
-def find_orgs(text: str) -> list[Org]:
-    """Every local organisation mention in order, each with the text's district and province."""
-    cleaned = clean_text(text)
-    district, province = _names(_places(cleaned))
+def find_orgs(text: str, *, cleaned: bool = False) -> list[Org]:
+    """Every local organisation mention in order, each with the text's district and province
+    (`cleaned` as for `read_places`)."""
+    text = text if cleaned else clean_text(text)
+    district, province = _names(_places(text))
     orgs = []
-    for match in _ORG.finditer(cleaned):
-        name = _name_at(cleaned, match.end())
+    for match in _ORG.finditer(text):
+        name = _name_at(text, match.end())
         if name:
             org_type = _TYPE_OF_PREFIX[match["prefix"]]
             orgs.append(Org(org_type, name, district, province))
     return orgs
 
 
-def find_agencies(text: str) -> list[Org]:
+def find_agencies(text: str, *, cleaned: bool = False) -> list[Org]:
     """Every mention of another agency (กรม…, สำนักงาน…, มหาวิทยาลัย…) in order, named whole,
-    each with the text's district and province."""
-    cleaned = clean_text(text)
-    district, province = _names(_places(cleaned))
+    each with the text's district and province (`cleaned` as for `read_places`)."""
+    text = text if cleaned else clean_text(text)
+    district, province = _names(_places(text))
     agencies = []
-    for match in _AGENCY.finditer(cleaned):
+    for match in _AGENCY.finditer(text):
         if match.end() > match.end("prefix"):
             continue  # a kind of agency in a list (กรม จังหวัด กองทุน), not an agency's name
-        rest = _name_at(cleaned, match.end(), _AGENCY_FOLLOWER)
+        rest = _name_at(text, match.end(), _AGENCY_FOLLOWER)
         name = match["prefix"] + rest if rest else ""
         if rest and not name.startswith(NOT_AGENCIES):
             agencies.append(Org(OTHER, name, district, province))

@@ -81,14 +81,14 @@ def _most_named(mentions: list[Org], in_title: list[Org]) -> Named | None:
 
 def _named_org(title: str, text: str) -> Named | None:
     """The local organisation the title names; else the agency the title names, if the text
-    names it more often than any local organisation (an agency cited by a local report, such
-    as กรมส่งเสริมการปกครองท้องถิ่น, is not the report's organisation)."""
+    (cleaned) names it more often than any local organisation (an agency cited by a local
+    report, such as กรมส่งเสริมการปกครองท้องถิ่น, is not the report's organisation)."""
     local_in_title = find_orgs(title)
-    local = _most_named(find_orgs(text), local_in_title)
+    local = _most_named(find_orgs(text, cleaned=True), local_in_title)
     agencies_in_title = find_agencies(title)
     if local_in_title or not agencies_in_title:
         return local
-    agency = _most_named(find_agencies(text), agencies_in_title)
+    agency = _most_named(find_agencies(text, cleaned=True), agencies_in_title)
     if agency and (local is None or sum(agency[1][1].values()) > sum(local[1][1].values())):
         return agency
     return local
@@ -117,12 +117,12 @@ def _place_finding(what: str, place: PlaceName, province: str | None) -> Finding
 
 def _organisation(title: str, text: str) -> tuple[Org | None, Spellings, tuple[Finding, ...]]:
     """The organisation with its district and province, the names written several ways, and
-    the findings on its places."""
+    the findings on its places; `text` is cleaned."""
     named = _named_org(title, text)
     if named is None:
         return None, {}, ()
     org, spelling = named
-    places = read_places(text)
+    places = read_places(text, cleaned=True)
     province = places.province.used if places.province else None
     district = places.district.used if places.district else None
     official = places.province.used if places.province and places.province.official else None
@@ -141,6 +141,6 @@ def _organisation(title: str, text: str) -> tuple[Org | None, Spellings, tuple[F
 def read_metadata(document: Document) -> Metadata:
     title, text = _title(document), all_text(document)
     fiscal = first_year(TITLE_FISCAL_YEAR, title) or first_year(FISCAL_YEAR, text)
-    # Cleaned once: its readers each clean it again, which takes a clean text little time.
+    # Cleaned once for its readers, which are told so (`cleaned=True`).
     org, spellings, findings = _organisation(title, clean_text(text))
     return Metadata(org, fiscal, first_year(ITA_YEAR, text), spellings, findings)
