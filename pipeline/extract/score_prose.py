@@ -22,7 +22,7 @@ import regex
 
 from normalise.dates import ABBREVIATED_MONTHS, FULL_MONTHS
 from normalise.org import ORG_TYPES
-from normalise.text import matches_starting, search_holding
+from normalise.text import holds_any, matches_starting, search_holding
 from normalise.vocabulary import INDICATOR_REF, SCORED_ITEM, THAI_LETTERS
 from pipeline.extract import subjects
 from pipeline.extract.subjects import Subject
@@ -137,11 +137,16 @@ _OVERALL = regex.compile(
 """The assessment itself: `ผลการประเมิน ITA`, `ผลคะแนน ITA`, `(ITA)`, `The ITA score`, the full
 Thai name; `ITA` alone is not, as `ITA ปี2567` labels the year of any subject's score (also after
 a score's unit: `96.26 คะแนน ITA ปี2568`)."""
+_OVERALL_WORDS = ("ภาพรวม", "ITA", "คุณธรรม")
+"""What every match of _OVERALL holds one of."""
 _OVERALL_WEAK = regex.compile(r"คะแนนที่ได้")
+_ORG_PREFIXES = sorted((p for _, full, short in ORG_TYPES for p in (full, *short)), key=len,
+                       reverse=True)
+"""The names of organisation types, full and short, longest first: every match of _ORG_SUBJECT
+starts with one."""
 _ORG_PREFIX = "|".join(
     regex.escape(p)
-    for p in sorted((p for _, full, short in ORG_TYPES for p in (full, *short)), key=len,
-                    reverse=True)
+    for p in _ORG_PREFIXES
 )
 _ORG_SUBJECT = regex.compile(
     rf"(?:{_ORG_PREFIX})\s*[{THAI_LETTERS}\-–]+?"
@@ -198,9 +203,9 @@ def _markers(text: str) -> list[_Marker]:
         found.append(_Marker(m.start(), m.end(), subject))
     for m in _ITEM.finditer(text):
         found.append(_Marker(m.start(), m.end(), subjects.item(f"O{int(m.group(1))}")))
-    for pattern in (_OVERALL, _ORG_SUBJECT):
-        for m in pattern.finditer(text):
-            found.append(_Marker(m.start(), m.end(), subjects.overall(m.group(0))))
+    overall = _OVERALL.finditer(text) if holds_any(text, _OVERALL_WORDS) else ()
+    for m in (*overall, *matches_starting(_ORG_SUBJECT, text, _ORG_PREFIXES)):
+        found.append(_Marker(m.start(), m.end(), subjects.overall(m.group(0))))
     for m in _OVERALL_WEAK.finditer(text):
         found.append(_Marker(m.start(), m.end(), subjects.overall(m.group(0)), weak=True))
     for m in _TOPIC.finditer(text):

@@ -83,7 +83,7 @@ class _Skip(NamedTuple):
 
 
 SKIPS = {
-    "titled indicators start with their words":
+    "titled indicators and organisations as subjects start with their words":
         _Skip(score_prose, "matches_starting", _every_match, score_prose._markers),
     "item mentions start with O or ข้อ":
         _Skip(codes, "matches_starting", _every_match, codes.find_item_codes),
@@ -94,6 +94,8 @@ SKIPS = {
     "the words before and after a number are searched only if they hold a word of the pattern":
         _Skip(score_prose, "search_holding", lambda pattern, text, _words: pattern.search(text),
               score_prose.find_mentions),
+    "a text without ภาพรวม, ITA or คุณธรรม names not the assessment":
+        _Skip(score_prose, "holds_any", lambda _text, _words: True, score_prose._markers),
 }
 
 
