@@ -1,15 +1,14 @@
 """Word (DOCX) reports into the document model: the package opened and checked, its body read
 in true reading order by `parsers.docx_reader`.
 
-The package is opened as python-docx opens it (`parsers.docx_package`); a file that cannot be
-read fails with a sentence saying why (damaged, encrypted, a zip bomb, nested past a reader's
-limits, not a Word document). ISO Strict files are read as their Transitional equivalent
-(`parsers.docx_strict`).
+The zip is opened once, and the package in it as python-docx opens it (`parsers.docx_package`);
+a file that cannot be read fails with a sentence saying why (damaged, encrypted, a zip bomb,
+nested past a reader's limits, not a Word document). ISO Strict files are read as their
+Transitional equivalent (`parsers.docx_strict`).
 """
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 import zlib
@@ -19,7 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part, XmlPart
 from lxml import etree
 
-from parsers.docx_package import open_package, parse
+from parsers.docx_package import PackageFile, open_package, parse
 from parsers.docx_reader import read_body
 from parsers.docx_strict import is_strict, to_transitional
 from parsers.docx_xml import W
@@ -29,10 +28,9 @@ from parsers.model import Document
 from parsers.tables import assemble_tables
 
 
-def _page_count(data: bytes) -> int | None:
+def _page_count(file: PackageFile) -> int | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            app = zf.read("docProps/app.xml")
+        app = file.read("docProps/app.xml")
     except KeyError:
         return None
     m = re.search(rb"<(?:\w+:)?Pages>(\d+)</", app)
@@ -60,15 +58,18 @@ def _unreadable(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def _check_package(data: bytes, limit: int) -> None:
+def _unzip(data: bytes) -> PackageFile:
+    try:
+        return PackageFile(data)
+    except _ZIP_DAMAGE as exc:
+        raise _damaged(exc) from exc
+
+
+def _check_package(package: zipfile.ZipFile, limit: int) -> None:
     """Refuse a Word file whose parts inflate to more than `limit` bytes, before inflating, or
     that zipfile cannot unpack. The sizes are those its zip directory declares; zipfile reads
     no part beyond its own."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            infos = package.infolist()
-    except _ZIP_DAMAGE as exc:
-        raise _damaged(exc) from exc
+    infos = package.infolist()
     why = next(filter(None, map(_unreadable, infos)), None)
     if why:
         raise ParseError(
@@ -81,15 +82,14 @@ def _check_package(data: bytes, limit: int) -> None:
             f"{limit / MB:,.0f} MB (--max-unpacked-mb); it may be a zip bomb.")
 
 
-def _as_transitional(data: bytes) -> tuple[bytes, bool]:
+def _as_transitional(file: PackageFile) -> tuple[PackageFile, bool]:
     """The package in the Transitional form python-docx reads, and whether it was Strict."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if is_strict(package):
-                return to_transitional(package), True
+        if is_strict(file.zip):
+            return PackageFile(to_transitional(file.zip)), True
     except _ZIP_DAMAGE as exc:
         raise _damaged(exc) from exc
-    return data, False
+    return file, False
 
 
 def _limit_sentence(exc: etree.XMLSyntaxError) -> str:
@@ -130,10 +130,10 @@ def _numbering(part: Part) -> etree._Element | None:
     return None
 
 
-def _open(data: bytes, strict: bool) -> tuple[etree._Element, etree._Element | None]:
+def _open(file: PackageFile, strict: bool) -> tuple[etree._Element, etree._Element | None]:
     """The main document's XML and its list definitions'."""
     try:
-        part = open_package(data).main_document_part
+        part = open_package(file).main_document_part
         document, numbering = _xml(part), _numbering(part)
     except (PackageNotFoundError, KeyError, etree.XMLSyntaxError, *_ZIP_DAMAGE) as exc:
         raise _open_error(exc, strict) from exc
@@ -149,11 +149,12 @@ def _open(data: bytes, strict: bool) -> tuple[etree._Element, etree._Element | N
 
 def parse_docx(data: bytes, max_unpacked_bytes: int = Limits.max_unpacked_bytes) -> Document:
     """Parse a DOCX file's bytes."""
-    _check_package(data, max_unpacked_bytes)
-    data, strict = _as_transitional(data)
-    document, numbering = _open(data, strict)
+    file = _unzip(data)
+    _check_package(file.zip, max_unpacked_bytes)
+    file, strict = _as_transitional(file)
+    document, numbering = _open(file, strict)
     body = document.find(f"{W}body")
     if body is None:
-        return Document("docx", page_count=_page_count(data))
+        return Document("docx", page_count=_page_count(file))
     return Document("docx", assemble_tables(read_body(body, numbering)),
-                    page_count=_page_count(data))
+                    page_count=_page_count(file))

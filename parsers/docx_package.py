@@ -4,12 +4,15 @@ python-docx reads every part the relationships reach and parses the XML of each 
 type it knows (styles, settings, headers, …) into its own element classes: for a report
 whose styles part is larger than its text, that is most of the time spent reading it. Here
 its package reader and unmarshaller do all they do (so a damaged package fails with the
-same error), but only the parts the reader reads (the main document and its list
-definitions) are parsed into trees, as plain lxml elements with python-docx's parser
-settings; the other XML parts it would parse are only checked to be well-formed, by libxml2
-without building a tree, and a part checked once is known by its SHA-256 digest (reports
-made from one template share their styles). Whenever the check is not sure, python-docx
-loads the part itself.
+same error), over a zip opened once for the whole file (`PackageFile`), but only the parts
+the reader reads (the main document and its list definitions) are parsed into trees, as
+plain lxml elements with python-docx's parser settings. The other XML parts it would parse
+are only checked to be well-formed, by libxml2 without building a tree, and kept as plain
+parts. A part is known by the SHA-256 digest of its
+compressed bytes with the sizes, checksum and method its zip headers declare, which decide
+all that inflating it gives: a part known to inflate to well-formed XML (reports made from
+one template share their styles) is neither inflated nor checked again. Whenever the check
+is not sure, python-docx loads the part itself.
 """
 
 from __future__ import annotations
@@ -17,13 +20,15 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import threading
+import zipfile
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.package import Unmarshaller
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
+from docx.opc.pkgreader import PackageReader, _ContentTypeMap
 from docx.package import Package
 from lxml import etree
 
@@ -40,8 +45,10 @@ _TREE_ONLY = (b"<!DOCTYPE", b"xml:id")
 """What only tree building checks besides (entities declared in a DTD, `xml:id` values)."""
 _REMEMBERED = 256
 """How many well-formed parts are known by their digest (the oldest forgotten first)."""
-_well_formed_digests: dict[bytes, None] = {}
-_digests_lock = threading.Lock()
+_well_formed_parts: dict[bytes, None] = {}
+_parts_lock = threading.Lock()
+_LOCAL_HEADER = struct.Struct("<26xHH")
+"""The lengths of the name and extra field in a zip member's local header (30 bytes)."""
 
 
 def parse(xml: bytes) -> etree._Element:
@@ -70,19 +77,106 @@ def _well_formed(xml: bytes) -> bool:
     return not checker.error_log  # namespace errors are only logged without a tree
 
 
-def _known_well_formed(xml: bytes) -> bool:
-    """`_well_formed`, remembered for parts seen before."""
-    digest = hashlib.sha256(xml).digest()
-    with _digests_lock:
-        if digest in _well_formed_digests:
+def _remember(digest: bytes) -> None:
+    """Know a part's digest as that of a part inflating to well-formed XML."""
+    with _parts_lock:
+        _well_formed_parts[digest] = None
+        while len(_well_formed_parts) > _REMEMBERED:
+            del _well_formed_parts[next(iter(_well_formed_parts))]
+
+
+def _known(digest: bytes) -> bool:
+    with _parts_lock:
+        return digest in _well_formed_parts
+
+
+class _Member:
+    """A part as read from the zip: its content, or None when known to inflate to well-formed
+    XML (it is inflated only if asked for)."""
+
+    def __init__(self, package: PackageFile, name: str, digest: bytes, content: bytes | None):
+        self._package, self._name, self.digest, self._content = package, name, digest, content
+
+    def content(self) -> bytes:
+        """The part's bytes (a known part inflates as it did before, without an error)."""
+        if self._content is None:
+            self._content = self._package.zip.read(self._name)
+        return self._content
+
+    def well_formed(self) -> bool:
+        """`_well_formed` of the content, remembered for parts seen before."""
+        if self._content is None:  # known when it was read
             return True
-    if not _well_formed(xml):
-        return False
-    with _digests_lock:
-        _well_formed_digests[digest] = None
-        while len(_well_formed_digests) > _REMEMBERED:
-            del _well_formed_digests[next(iter(_well_formed_digests))]
-    return True
+        if not _well_formed(self._content):
+            return False
+        _remember(self.digest)
+        return True
+
+
+class PackageFile:
+    """A Word file's zip, opened once, read as python-docx's physical package reader
+    (`docx.opc.phys_pkg._ZipPkgReader`) reads it: the same members, the same errors. Opening
+    it raises what `zipfile.ZipFile` raises for a damaged zip."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self._members: dict[str, _Member] = {}
+
+    def _digest(self, info: zipfile.ZipInfo) -> bytes:
+        """The digest of a member's compressed bytes and of what its headers declare, once
+        `zip.open` has read its local header."""
+        start = info.header_offset + 30 + sum(_LOCAL_HEADER.unpack_from(self.data,
+                                                                       info.header_offset))
+        declared = (info.compress_type, info.flag_bits, info.compress_size, info.file_size,
+                    info.CRC)
+        return hashlib.sha256(repr(declared).encode() + b"\0"
+                              + self.data[start:start + info.compress_size]).digest()
+
+    def member(self, name: str) -> _Member:
+        """A member read as `zip.read` reads it (inflated unless known well-formed)."""
+        info = self.zip.getinfo(name)
+        with self.zip.open(info) as stream:
+            digest = self._digest(info)
+            member = _Member(self, name, digest, None if _known(digest) else stream.read())
+        self._members[name] = member
+        return member
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, read once (KeyError when it is missing)."""
+        member = self._members.get(name) or self.member(name)
+        return member.content()
+
+    # python-docx's physical package reader
+    @property
+    def content_types_xml(self) -> bytes:
+        return self.blob_for(CONTENT_TYPES_URI).content()
+
+    def blob_for(self, pack_uri: PackURI) -> _Member:
+        return self.member(pack_uri.membername)
+
+    def rels_xml_for(self, source_uri: PackURI) -> bytes | None:
+        try:
+            return self.blob_for(source_uri.rels_uri).content()
+        except KeyError:
+            return None
+
+    def close(self) -> None:
+        return None  # a zip in memory holds nothing to release; parts may still be read
+
+
+class _UnparsedPart(Part):
+    """A part whose XML python-docx would parse, known well-formed: its content is inflated
+    only when asked for."""
+
+    def __init__(self, partname: PackURI, content_type: str, member: _Member,
+                 package: Package) -> None:
+        super().__init__(partname, content_type, None, package)
+        self._member = member
+
+    @property
+    def blob(self) -> bytes:
+        return self._member.content()
 
 
 def _parsed_on_open(content_type: str, reltype: str) -> bool:
@@ -94,23 +188,29 @@ def _parsed_on_open(content_type: str, reltype: str) -> bool:
     return issubclass(cls, XmlPart)
 
 
-def _load_part(partname: PackURI, content_type: str, reltype: str, blob: bytes,
+def _load_part(partname: PackURI, content_type: str, reltype: str, member: _Member,
                package: Package) -> Part:
     """A part as python-docx loads it, its XML parsed only when the reader reads it; on any
     doubt python-docx loads it (and raises its own error for a damaged one)."""
     if _parsed_on_open(content_type, reltype):
         if reltype in _READ:
             try:
-                return XmlPart(partname, content_type, parse(blob), package)
+                return XmlPart(partname, content_type, parse(member.content()), package)
             except etree.XMLSyntaxError:
                 pass  # python-docx raises its own error below
-        elif _known_well_formed(blob):
-            return Part(partname, content_type, blob, package)
-    return PartFactory(partname, content_type, reltype, blob, package)
+        elif member.well_formed():
+            return _UnparsedPart(partname, content_type, member, package)
+    return PartFactory(partname, content_type, reltype, member.content(), package)
 
 
-def open_package(data: bytes) -> Package:
-    """The package of a Word file's bytes, opened as `docx.package.Package.open` opens it."""
+def open_package(file: PackageFile) -> Package:
+    """The package of a Word file, opened as `docx.package.Package.open` opens it."""
+    # as docx.opc.pkgreader.PackageReader.from_file, over the zip already open
+    content_types = _ContentTypeMap.from_xml(file.content_types_xml)
+    relationships = PackageReader._srels_for(file, PACKAGE_URI)  # noqa: SLF001
+    parts = PackageReader._load_serialized_parts(file, relationships,  # noqa: SLF001
+                                                 content_types)
     package = Package()
-    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(data)), package, _load_part)
+    Unmarshaller.unmarshal(PackageReader(content_types, relationships, parts), package,
+                           _load_part)
     return package

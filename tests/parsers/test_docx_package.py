@@ -14,9 +14,9 @@ from lxml import etree
 
 from parsers.docx import parse_docx
 from parsers.docx_package import (
-    _known_well_formed,
+    PackageFile,
     _well_formed,
-    _well_formed_digests,
+    _well_formed_parts,
     open_package,
 )
 from parsers.errors import ParseError
@@ -50,7 +50,7 @@ def test_the_main_part_is_the_one_python_docx_opens(path: Path) -> None:
         expected = Package.open(io.BytesIO(path.read_bytes())).main_document_part
     except Exception:  # noqa: BLE001 - files python-docx refuses are compared by their errors
         pytest.skip("python-docx does not open it")
-    got = open_package(path.read_bytes()).main_document_part
+    got = open_package(PackageFile(path.read_bytes())).main_document_part
     assert (got.partname, got.content_type) == (expected.partname, expected.content_type)
     if hasattr(expected, "element"):
         assert etree.tostring(got.element) == etree.tostring(expected.element)
@@ -93,6 +93,17 @@ def test_a_part_is_well_formed_only_where_python_docx_parses_it(xml: bytes) -> N
 
 
 def test_the_well_formed_parts_remembered_are_bounded() -> None:
+    data = make_docx(p("ก"))
     for n in range(300):
-        assert _known_well_formed(STYLES.replace(b'"a"', f'"{n}"'.encode()))
-    assert len(_well_formed_digests) == 256
+        styles = replaced(data, "word/styles.xml", STYLES.replace(b'"a"', f'"{n}"'.encode()))
+        assert PackageFile(styles).member("word/styles.xml").well_formed()
+    assert len(_well_formed_parts) == 256
+
+
+def test_a_part_known_well_formed_is_inflated_only_when_asked_for() -> None:
+    styles = STYLES.replace(b'"a"', b'"known"')
+    data = replaced(make_docx(p("ก")), "word/styles.xml", styles)
+    assert PackageFile(data).member("word/styles.xml").well_formed()
+    again = PackageFile(data).member("word/styles.xml")
+    assert again._content is None and again.well_formed()  # noqa: SLF001
+    assert again.content() == styles
