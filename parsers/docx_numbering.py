@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from parsers.docx_xml import W, attr
+from parsers.docx_xml import W, attr, first
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
@@ -74,21 +74,21 @@ class Numbering:
         if root is None:
             return cls({})
         abstract: dict[str, dict[int, _Level]] = {}
-        for an in root.iterfind(f"{W}abstractNum"):
+        for an in root.iterchildren(f"{W}abstractNum"):
             levels = {}
-            for lvl in an.iterfind(f"{W}lvl"):
+            for lvl in an.iterchildren(f"{W}lvl"):
                 levels[number(attr(lvl, "ilvl"), 0)] = _Level(
-                    _start(lvl.find(f"{W}start")),
-                    attr(lvl.find(f"{W}numFmt"), "val") or "decimal",
-                    attr(lvl.find(f"{W}lvlText"), "val") or "",
+                    _start(first(lvl, f"{W}start")),
+                    attr(first(lvl, f"{W}numFmt"), "val") or "decimal",
+                    attr(first(lvl, f"{W}lvlText"), "val") or "",
                 )
             abstract[attr(an, "abstractNumId") or ""] = levels
         levels_by_num = {}
-        for num in root.iterfind(f"{W}num"):
-            base = dict(abstract.get(attr(num.find(f"{W}abstractNumId"), "val") or "", {}))
-            for override in num.iterfind(f"{W}lvlOverride"):
+        for num in root.iterchildren(f"{W}num"):
+            base = dict(abstract.get(attr(first(num, f"{W}abstractNumId"), "val") or "", {}))
+            for override in num.iterchildren(f"{W}lvlOverride"):
                 ilvl = number(attr(override, "ilvl"), 0)
-                start = override.find(f"{W}startOverride")
+                start = first(override, f"{W}startOverride")
                 if start is not None and ilvl in base:
                     old = base[ilvl]
                     base[ilvl] = _Level(_start(start), old.fmt, old.text)
