@@ -110,7 +110,7 @@ class _Reader:
             elif tag == _R:  # only a run marked as in a symbol font has its font looked up
                 marked = child in self.marks.symbol_font
                 self._text(child, out, _symbol_font(first(child, _RPR, _FONTS)) if marked else None)
-            elif tag in _SKIPPED:
+            elif tag == _RPR or tag == _PPR or tag in _SKIPPED:  # the first two: most often
                 continue
             elif tag in _TABS:
                 out.append("\t")
