@@ -6,7 +6,8 @@ following vowel), so that มา กับ does not read as มาก. The dicti
 for the lookups the Thai repairs make: every prefix of a word (a walk forward from a place stops
 at the first piece that starts no word), the lengths of those prefixes by their last letters (the
 pieces ending at a place that start a word: where the words that contain it or end there can
-start), and two regexes for the SARA AM words written with SARA AA.
+start), and two regexes for the SARA AM words written with SARA AA. The index of words and
+prefixes is kept on disk for the next process (`normalise.disk_cache`).
 """
 
 import re
@@ -15,8 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property, lru_cache
 from itertools import chain
+from pathlib import Path
 
+import pythainlp
 from pythainlp.corpus import thai_words
+
+from normalise.disk_cache import cached
 
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
@@ -33,12 +38,19 @@ _TAIL = 3
 
 
 class Lexicon:
-    """The Thai-letter words of PyThaiNLP's dictionary and the indexes the lookups use, each
-    made when first used."""
+    """The Thai-letter words of PyThaiNLP's dictionary and the indexes the lookups use; those
+    only the repairs of damaged text use are made when first used."""
 
-    def __init__(self, words: frozenset[str]) -> None:
+    def __init__(self, words: frozenset[str], prefixes: frozenset[str],
+                 prefix_lengths: dict[str, tuple[int, ...]],
+                 word_lengths: dict[str, tuple[int, ...]]) -> None:
         self.words = words
-        self.prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+        self.prefixes = prefixes
+        """Every prefix of a word."""
+        self.prefix_lengths = prefix_lengths
+        """The lengths of the prefixes of _TAIL letters or more, by their last _TAIL."""
+        self.word_lengths = word_lengths
+        """The lengths of the words of _TAIL letters or more, by their last _TAIL."""
         self.longest = max(map(len, words))
 
     @cached_property
@@ -47,26 +59,37 @@ class Lexicon:
         return frozenset(w[k : k + 2] for w in self.words for k in range(len(w) - 1))
 
     @cached_property
-    def prefix_lengths(self) -> dict[str, tuple[int, ...]]:
-        """The lengths of the prefixes of _TAIL letters or more, by their last _TAIL."""
-        return _lengths_by_tail(self.prefixes)
-
-    @cached_property
-    def word_lengths(self) -> dict[str, tuple[int, ...]]:
-        """The lengths of the words of _TAIL letters or more, by their last _TAIL."""
-        return _lengths_by_tail(self.words)
-
-    @cached_property
     def lost_sara_am(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Where a SARA AM word is written with SARA AA for one SARA AM and is no word
         (ประจา, กาหนด): that SARA AA, found in text and in text reversed."""
         return _lost_sara_am_patterns(self.words)
 
 
+_Index = tuple[frozenset[str], frozenset[str], dict[str, tuple[int, ...]],
+               dict[str, tuple[int, ...]]]
+
+
+def _index() -> _Index:
+    """The words, their prefixes, and the lengths of each by their last _TAIL letters."""
+    words = frozenset(w for w in thai_words() if _LETTER_RUN.fullmatch(w))
+    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+    return words, prefixes, _lengths_by_tail(prefixes), _lengths_by_tail(words)
+
+
+def _is_index(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 4 and bool(value[0])
+            and [type(part) for part in value] == [frozenset, frozenset, dict, dict])
+
+
+_INDEX_KEY = f"pythainlp {pythainlp.__version__}|".encode() + Path(__file__).read_bytes()
+"""What the index is built from: the dictionary's release and this module's code."""
+
+
 @cache
 def lexicon() -> Lexicon:
-    """The dictionary, read once."""
-    return Lexicon(frozenset(w for w in thai_words() if _LETTER_RUN.fullmatch(w)))
+    """The dictionary, read once; its index is read from the disk cache (`normalise.disk_cache`)
+    when an earlier process built it, a tenth of the time building it takes."""
+    return Lexicon(*cached("thai-lexicon", _INDEX_KEY, _index, _is_index))
 
 
 def _lengths_by_tail(strings: Iterable[str]) -> dict[str, tuple[int, ...]]:
