@@ -109,10 +109,10 @@ def _lost_sara_am_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.P
     where they end, a lookbehind checks the whole word."""
     after: defaultdict[str, set[str]] = defaultdict(set)
     before: defaultdict[str, set[str]] = defaultdict(set)
-    for word in words:
-        for k, ch in enumerate(word):
+    for word in (w for w in words if SARA_AM in w):
+        for k in (k for k, ch in enumerate(word) if ch == SARA_AM):
             written = word[:k] + SARA_AA + word[k + 1 :]
-            if ch != SARA_AM or written in words:
+            if written in words:
                 continue
             if len(word) - k - 1 > k:
                 after[written[k + 1 :]].add(f"(?<={re.escape(written)})")
