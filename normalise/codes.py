@@ -3,7 +3,7 @@
 import re
 from typing import NamedTuple
 
-from normalise.text import clean_text, matches_starting
+from normalise.text import clean_text, holds_any, matches_starting
 from normalise.vocabulary import (
     INDICATOR_PARTS,
     ITEM_CODE,
@@ -58,7 +58,7 @@ class LeadingCode(NamedTuple):
 def may_open_with_code(line: str) -> bool:
     """Whether a line (in Arabic digits) holds a letter O or a zero, with one of which every
     item code `leading_item_code` reads is written: a line without opens with none."""
-    return any(letter in line for letter in (*O_LETTERS, ZERO_FOR_O))
+    return holds_any(line, (*O_LETTERS, ZERO_FOR_O))
 
 
 def leading_item_code(line: str) -> LeadingCode | None:

@@ -81,15 +81,16 @@ def _is_index(value: object) -> bool:
             and [type(part) for part in value] == [frozenset, frozenset, dict, dict])
 
 
-_INDEX_KEY = f"pythainlp {pythainlp.__version__}|".encode() + Path(__file__).read_bytes()
-"""What the index is built from: the dictionary's release and this module's code."""
+def index_key() -> bytes:
+    """What the index is built from: the dictionary's release and this module's code."""
+    return f"pythainlp {pythainlp.__version__}|".encode() + Path(__file__).read_bytes()
 
 
 @cache
 def lexicon() -> Lexicon:
     """The dictionary, read once; its index is read from the disk cache (`normalise.disk_cache`)
     when an earlier process built it, a tenth of the time building it takes."""
-    return Lexicon(*cached("thai-lexicon", _INDEX_KEY, _index, _is_index))
+    return Lexicon(*cached("thai-lexicon", index_key(), _index, _is_index))
 
 
 def _lengths_by_tail(strings: Iterable[str]) -> dict[str, tuple[int, ...]]:

@@ -46,7 +46,7 @@ def __getattr__(name: str) -> Any:
 
 def convert_file(path: Path | str, source_path: str | None = None) -> Converted:
     """The rows of one file; `source_path` is the name its rows carry (the path by default)."""
-    from pipeline.run.one_file import Input
+    from pipeline.run.inputs import Input
     from pipeline.run.one_file import convert_file as convert_input
 
     path = Path(path)

@@ -267,7 +267,7 @@ def _subject_before(markers: list[_Marker], pos: int) -> _Marker | None:
 def may_state_score(text: str) -> bool:
     """Whether text holds a word a score's unit or scoring phrase needs (`_SCORE_WORDS`): in a
     text without one, `find_mentions` finds no score."""
-    return any(word in text for word in _SCORE_WORDS)
+    return holds_any(text, _SCORE_WORDS)
 
 
 def find_mentions(

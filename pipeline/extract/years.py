@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from normalise.dates import be_year
+from normalise.text import holds_any
 from normalise.vocabulary import REPORT_YEARS
 from pipeline.ita.findings import WARNING, Finding
 
@@ -84,7 +85,7 @@ def last_year(pattern: regex.Pattern[str], text: str) -> int | None:
 def last_ita_year(text: str) -> int | None:
     """The year of the last phrase in text that names the ITA year (`ITA_YEAR`), each of which
     holds `ITA` or `ประเมิน`: a text without either is not searched."""
-    if "ITA" not in text and "ประเมิน" not in text:
+    if not holds_any(text, ("ITA", "ประเมิน")):
         return None
     return last_year(ITA_YEAR, text)
 

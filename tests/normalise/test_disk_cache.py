@@ -75,8 +75,8 @@ def test_an_unwritable_folder_still_gives_the_value(tmp_path: Path,
 
 
 def test_the_dictionary_index_read_back_is_the_one_built(folder: Path) -> None:
-    built = disk_cache.cached("thai-lexicon", tw._INDEX_KEY, tw._index, tw._is_index)
-    read = disk_cache.cached("thai-lexicon", tw._INDEX_KEY, _never_built, tw._is_index)
+    built = disk_cache.cached("thai-lexicon", tw.index_key(), tw._index, tw._is_index)
+    read = disk_cache.cached("thai-lexicon", tw.index_key(), _never_built, tw._is_index)
     assert read == built == tw._index()
 
 
